@@ -1,4 +1,19 @@
 //! The Endgrate session widget: Leptos components rendering the end-user setup flow, the JS API
 //! that mounts them, and the shell that turns the core's commands into HTTP, storage and navigation.
 //!
-//! Business rules live in `widget-core`; this crate renders state and performs IO only.
+//! Business rules live in `widget-core`; this crate renders state and performs IO only. Everything
+//! here needs a browser, so it compiles for `wasm32` only and the workspace still builds natively.
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+mod http;
+#[cfg(target_arch = "wasm32")]
+mod js_api;
+
+#[cfg(target_arch = "wasm32")]
+pub use app::{App, WidgetConfig};
+#[cfg(target_arch = "wasm32")]
+pub use js_api::{mount, WidgetHandle};

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test layer: formatting and lint, native tests (core, server), browser tests
+# (wasm-bindgen-test in headless Chromium), then end-to-end tests (Playwright driving Chromium
+# against the real reference server). Installs what is missing first; stops at the first failure.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+started=$SECONDS
+
+step "Checking tools (installs only what is missing)"
+ensure_wasm_target
+ensure_wasm_bindgen
+ensure_node_modules
+ensure_chromium
+info "rustc $(rustc --version | awk '{print $2}'), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(chromium --version)"
+
+step "Formatting (cargo fmt --check)"
+cargo fmt --all --check
+
+step "Lint (clippy -D warnings, native and wasm32)"
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p endgrate-session-widget --all-targets -- -D warnings
+
+step "Native tests (core, server)"
+cargo test --workspace
+
+step "Browser tests (wasm-bindgen-test in headless Chromium)"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  CHROMEDRIVER="$(command -v chromedriver)" \
+  cargo test --target wasm32-unknown-unknown -p endgrate-session-widget
+
+step "Building the widget and the server for end-to-end tests"
+"$ROOT/scripts/build-widget.sh"
+cargo build --profile server -p widget-server
+
+step "End-to-end tests (Playwright, Chromium, reference server)"
+node --test --test-concurrency=1 e2e/*.test.mjs
+
+step "All tests passed in $((SECONDS - started)) s"

@@ -1,0 +1,37 @@
+//! The widget's root component: loads the catalog and renders the current step.
+//!
+//! It holds no business rules; decisions come from `widget-core`.
+
+use crate::components::ProviderList;
+use crate::http;
+use leptos::prelude::*;
+
+/// What the root component needs from the host's options.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WidgetConfig {
+    /// Where the catalog is read: `GET {api_base}/api/integrations`.
+    pub api_base: String,
+}
+
+/// The widget: a catalog of providers to choose from.
+#[component]
+pub fn App(config: WidgetConfig) -> impl IntoView {
+    let api_base = config.api_base;
+    let catalog = LocalResource::new(move || {
+        let api_base = api_base.clone();
+        async move { http::fetch_catalog(&api_base).await }
+    });
+    view! {
+        <section class="esw-root" aria-labelledby="esw-title">
+            <h2 id="esw-title" class="esw-title">"Connect an integration"</h2>
+            <Suspense fallback=|| view! { <p class="esw-status" role="status">"Loading providers…"</p> }>
+                {move || catalog.get().map(|result| match result {
+                    Ok(response) => view! { <ProviderList providers=response.providers /> }.into_any(),
+                    Err(error) => view! {
+                        <p class="esw-error" role="alert">{format!("Providers could not be loaded: {error}")}</p>
+                    }.into_any(),
+                })}
+            </Suspense>
+        </section>
+    }
+}
