@@ -1,0 +1,30 @@
+// The walking skeleton end to end: the demo page, served by the real server, mounts the widget
+// through its exported `mount`, which loads the seeded catalog and shows the providers.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer } from "./support/server.mjs";
+import { launchBrowser, newPage, screenshotPath } from "./support/browser.mjs";
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test("demo page shows the seeded providers", async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  await page.goto(`${server.url}/`);
+  const providers = page.locator(".esw-provider");
+  await providers.first().waitFor({ timeout: 15_000 });
+  const names = await providers.allTextContents();
+  assert.ok(names.length >= 40, `expected at least 40 providers, saw ${names.length}`);
+  assert.ok(names.some((name) => name.includes("HubSpot")), `HubSpot missing from ${names}`);
+  await page.screenshot({ path: screenshotPath("catalog-1280"), fullPage: true });
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});
