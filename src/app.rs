@@ -5,6 +5,7 @@
 use crate::components::ProviderList;
 use crate::http;
 use leptos::prelude::*;
+use widget_core::wire::IntegrationsResponse;
 
 /// What the root component needs from the host's options.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,7 +20,13 @@ pub fn App(config: WidgetConfig) -> impl IntoView {
     let api_base = config.api_base;
     let catalog = LocalResource::new(move || {
         let api_base = api_base.clone();
-        async move { http::fetch_catalog(&api_base).await }
+        async move {
+            let url = format!("{}/api/integrations", api_base.trim_end_matches('/'));
+            http::get(&url, 1 << 20, |bytes| {
+                serde_json::from_slice::<IntegrationsResponse>(bytes).map_err(|e| e.to_string())
+            })
+            .await
+        }
     });
     view! {
         <section class="esw-root" aria-labelledby="esw-title">
@@ -28,7 +35,7 @@ pub fn App(config: WidgetConfig) -> impl IntoView {
                 {move || catalog.get().map(|result| match result {
                     Ok(response) => view! { <ProviderList providers=response.providers /> }.into_any(),
                     Err(error) => view! {
-                        <p class="esw-error" role="alert">{format!("Providers could not be loaded: {error}")}</p>
+                        <p class="esw-error" role="alert">{format!("Providers could not be loaded: {error:?}")}</p>
                     }.into_any(),
                 })}
             </Suspense>

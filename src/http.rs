@@ -1,45 +1,181 @@
-//! The only module that performs network IO: every request the widget makes goes through here,
-//! and every response is decoded by the core's wire types before anything else sees it.
+//! The only module that performs network IO. Every request has a timeout (R15), GETs retry with
+//! backoff on transient failures (R16), the initiate POST carries its idempotency key (R17), bodies
+//! are size-checked (R21) and every body is decoded by the core before anything else sees it.
 //!
-//! It must not hold state or decide anything: callers get a decoded value or an [`HttpError`].
+//! It holds no state and decides nothing about the flow: callers get a value or a [`FetchError`].
 
-use gloo_net::http::Request;
-use widget_core::wire::IntegrationsResponse;
+use crate::boundary::platform::{self, AbortTimer};
+use gloo_net::http::{Request, RequestBuilder, Response};
+use web_sys::{AbortController, RequestCredentials};
+
+/// GET requests give up after this long (R15).
+const GET_TIMEOUT_MS: u32 = 10_000;
+/// The initiate POST gives up after this long (R15).
+const POST_TIMEOUT_MS: u32 = 20_000;
+/// Attempts for a GET, the first included (R16).
+const GET_ATTEMPTS: u32 = 3;
 
 /// Why a request produced no usable value.
 #[derive(Debug, Clone, PartialEq)]
-pub enum HttpError {
-    /// The request never got a response (offline, DNS, CORS, reset).
-    Network(String),
-    /// The server answered with a non-2xx status.
-    Status(u16),
-    /// The body was not the shape the contract promises.
-    Decode(String),
+pub enum FetchError {
+    /// The browser is offline.
+    Offline,
+    /// No answer within the timeout.
+    Timeout,
+    /// The request failed before a response (reset, DNS, CORS).
+    Network,
+    /// A non-2xx answer; `message` is the server's `message` when it sent one.
+    Status {
+        /// The HTTP status.
+        status: u16,
+        /// Endgrate's `message`, if the body had one.
+        message: Option<String>,
+        /// `Retry-After` in seconds, when sent.
+        retry_after: Option<u32>,
+    },
+    /// The body was too large or not the promised shape.
+    Invalid(String),
 }
 
-impl std::fmt::Display for HttpError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Network(reason) => write!(f, "the network request failed: {reason}"),
-            Self::Status(status) => write!(f, "the server answered with HTTP {status}"),
-            Self::Decode(reason) => write!(f, "the response was not understood: {reason}"),
+/// Whether a failed GET attempt is worth another try, and after how long (R16: network errors,
+/// timeouts, 408, 429 and 5xx are transient; other statuses are answers).
+fn retry_delay_ms(error: &FetchError, attempt: u32) -> Option<u32> {
+    let transient = match error {
+        FetchError::Network | FetchError::Timeout => true,
+        FetchError::Status { status, .. } => matches!(status, 408 | 429 | 500..=504),
+        FetchError::Offline | FetchError::Invalid(_) => false,
+    };
+    if !transient || attempt >= GET_ATTEMPTS {
+        return None;
+    }
+    let base = (500u32 << (attempt - 1).min(4)).min(5_000);
+    let jittered = (f64::from(base) * (0.5 + platform::random_unit() / 2.0)) as u32;
+    let retry_after = match error {
+        FetchError::Status {
+            retry_after: Some(seconds),
+            ..
+        } if *seconds <= 60 => seconds * 1_000,
+        _ => 0,
+    };
+    Some(jittered.max(retry_after))
+}
+
+/// GETs `url` and decodes the body with `decode`, retrying transient failures.
+pub async fn get<T>(
+    url: &str,
+    max_bytes: usize,
+    decode: impl Fn(&[u8]) -> Result<T, String>,
+) -> Result<T, FetchError> {
+    let mut attempt = 1;
+    loop {
+        let outcome = match send(Request::get(url), GET_TIMEOUT_MS, max_bytes).await {
+            Ok(bytes) => return decode(&bytes).map_err(FetchError::Invalid),
+            Err(error) => error,
+        };
+        match retry_delay_ms(&outcome, attempt) {
+            Some(delay) => platform::sleep_ms(delay).await,
+            None => return Err(outcome),
         }
+        attempt += 1;
     }
 }
 
-/// `GET {api_base}/api/integrations`: the provider catalog.
-pub async fn fetch_catalog(api_base: &str) -> Result<IntegrationsResponse, HttpError> {
-    let url = format!("{}/api/integrations", api_base.trim_end_matches('/'));
-    let response = Request::get(&url)
-        .send()
-        .await
-        .map_err(|e| HttpError::Network(e.to_string()))?;
-    if !response.ok() {
-        return Err(HttpError::Status(response.status()));
+/// POSTs the initiate `body` (JSON text) with its idempotency key; never retried automatically
+/// (a retry is the user's, with the same key).
+pub async fn post_initiate<T>(
+    url: &str,
+    body: &str,
+    idempotency_key: &str,
+    max_bytes: usize,
+    decode: impl Fn(&[u8]) -> Result<T, String>,
+) -> Result<T, FetchError> {
+    let request = Request::post(url)
+        .header("Content-Type", "application/json")
+        .header("Idempotency-Key", idempotency_key);
+    let bytes = send_with_body(request, body, POST_TIMEOUT_MS, max_bytes).await?;
+    decode(&bytes).map_err(FetchError::Invalid)
+}
+
+async fn send(
+    builder: RequestBuilder,
+    timeout_ms: u32,
+    max_bytes: usize,
+) -> Result<Vec<u8>, FetchError> {
+    send_with_body(builder, "", timeout_ms, max_bytes).await
+}
+
+async fn send_with_body(
+    builder: RequestBuilder,
+    body: &str,
+    timeout_ms: u32,
+    max_bytes: usize,
+) -> Result<Vec<u8>, FetchError> {
+    if !platform::is_online() {
+        return Err(FetchError::Offline);
     }
-    let bytes = response
-        .binary()
-        .await
-        .map_err(|e| HttpError::Network(e.to_string()))?;
-    serde_json::from_slice(&bytes).map_err(|e| HttpError::Decode(e.to_string()))
+    let controller = AbortController::new().map_err(|_| FetchError::Network)?;
+    let _timer = AbortTimer::arm(&controller, timeout_ms);
+    let builder = builder
+        .credentials(RequestCredentials::Omit)
+        .abort_signal(Some(&controller.signal()));
+    let request = if body.is_empty() {
+        builder.build()
+    } else {
+        builder.body(body)
+    }
+    .map_err(|_| FetchError::Network)?;
+    let aborted = || controller.signal().aborted();
+    let response = request.send().await.map_err(|_| {
+        if aborted() {
+            FetchError::Timeout
+        } else if platform::is_online() {
+            FetchError::Network
+        } else {
+            FetchError::Offline
+        }
+    })?;
+    check_declared_length(&response, max_bytes)?;
+    let bytes = response.binary().await.map_err(|_| {
+        if aborted() {
+            FetchError::Timeout
+        } else {
+            FetchError::Network
+        }
+    })?;
+    if bytes.len() > max_bytes {
+        return Err(FetchError::Invalid(format!(
+            "the response is larger than {max_bytes} bytes"
+        )));
+    }
+    if !response.ok() {
+        return Err(FetchError::Status {
+            status: response.status(),
+            message: error_message(&bytes),
+            retry_after: response
+                .headers()
+                .get("Retry-After")
+                .and_then(|v| v.trim().parse().ok()),
+        });
+    }
+    Ok(bytes)
+}
+
+fn check_declared_length(response: &Response, max_bytes: usize) -> Result<(), FetchError> {
+    let declared = response
+        .headers()
+        .get("Content-Length")
+        .and_then(|v| v.trim().parse::<usize>().ok());
+    match declared {
+        Some(length) if length > max_bytes => Err(FetchError::Invalid(format!(
+            "the response is larger than {max_bytes} bytes"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Endgrate's `message`, when an error body has one.
+fn error_message(bytes: &[u8]) -> Option<String> {
+    serde_json::from_slice::<widget_core::wire::ApiError>(bytes)
+        .ok()
+        .map(|error| error.message)
 }

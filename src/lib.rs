@@ -7,13 +7,13 @@
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
+mod boundary;
+#[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 mod http;
-#[cfg(target_arch = "wasm32")]
-mod js_api;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::{App, WidgetConfig};
 #[cfg(target_arch = "wasm32")]
-pub use js_api::{mount, WidgetHandle};
+pub use boundary::exports::{mount, WidgetHandle};

@@ -1,6 +1,6 @@
-//! The only module that touches `wasm_bindgen` and `JsValue`: the functions a host page calls.
+//! The functions a host page calls: `mount(element, options)` and the handle it returns.
 //!
-//! Options are read here once and handed to the app as Rust values; nothing else sees a `JsValue`.
+//! Options are read here once and handed to the app as Rust values.
 
 use crate::app::{App, WidgetConfig};
 use leptos::prelude::*;
