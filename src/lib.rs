@@ -12,6 +12,7 @@ mod boundary;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 mod http;
+pub mod i18n;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::{App, WidgetConfig};
