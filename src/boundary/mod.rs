@@ -5,4 +5,5 @@
 //! Nothing here decides anything; the rest of the crate sees plain Rust values.
 
 pub mod exports;
+pub mod host;
 pub mod platform;

@@ -1,0 +1,119 @@
+//! The host page's side of the contract: its options object and its callbacks.
+//!
+//! Options arrive as a JS object; callbacks are split off here and the rest becomes plain JSON
+//! for the core to validate. Events go out as plain JS objects; a callback that throws is
+//! contained (the flow goes on), and nothing is delivered after `destroy()`.
+
+use serde::Serialize;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The callback option names, split off before the options are validated.
+pub const CALLBACK_KEYS: [&str; 4] = ["onEvent", "onSuccess", "onExit", "onError"];
+
+/// The host's callbacks. Cloning shares the `destroyed` flag.
+#[derive(Clone, Default)]
+pub struct HostCallbacks {
+    on_event: Option<js_sys::Function>,
+    on_success: Option<js_sys::Function>,
+    on_exit: Option<js_sys::Function>,
+    on_error: Option<js_sys::Function>,
+    destroyed: Rc<Cell<bool>>,
+}
+
+/// Splits the host's options into plain JSON (for validation) and callbacks.
+///
+/// # Errors
+/// When `options` is not an object, a callback key holds something other than a function, or a
+/// value cannot be represented as JSON (the message names the key).
+pub fn split_options(options: &JsValue) -> Result<(serde_json::Value, HostCallbacks), String> {
+    if options.is_undefined() || options.is_null() {
+        return Ok((
+            serde_json::Value::Object(Default::default()),
+            HostCallbacks::default(),
+        ));
+    }
+    if !options.is_object() || js_sys::Array::is_array(options) {
+        return Err("options must be an object".to_owned());
+    }
+    let mut callbacks = HostCallbacks::default();
+    let plain = js_sys::Object::new();
+    for entry in js_sys::Object::entries(options.unchecked_ref()).iter() {
+        let pair: js_sys::Array = entry.unchecked_into();
+        let key = pair.get(0).as_string().unwrap_or_default();
+        let value = pair.get(1);
+        if let Some(slot) = callbacks.slot(&key) {
+            if value.is_undefined() || value.is_null() {
+                continue;
+            }
+            *slot = Some(
+                value
+                    .dyn_into::<js_sys::Function>()
+                    .map_err(|_| format!("{key} must be a function"))?,
+            );
+            continue;
+        }
+        js_sys::Reflect::set(&plain, &JsValue::from_str(&key), &value)
+            .map_err(|_| format!("{key} could not be read"))?;
+    }
+    let json = serde_wasm_bindgen::from_value(plain.into()).map_err(|error| {
+        format!("options must be plain data (strings, numbers, booleans, arrays, objects): {error}")
+    })?;
+    Ok((json, callbacks))
+}
+
+impl HostCallbacks {
+    fn slot(&mut self, key: &str) -> Option<&mut Option<js_sys::Function>> {
+        match key {
+            "onEvent" => Some(&mut self.on_event),
+            "onSuccess" => Some(&mut self.on_success),
+            "onExit" => Some(&mut self.on_exit),
+            "onError" => Some(&mut self.on_error),
+            _ => None,
+        }
+    }
+
+    /// Stops every later delivery.
+    pub fn destroy(&self) {
+        self.destroyed.set(true);
+    }
+
+    /// Delivers `event` to `onEvent`, and its payload to `onSuccess` / `onExit` / `onError` when
+    /// its `type` is `success` / `exit` / `error`.
+    pub fn emit(&self, event: &impl Serialize) {
+        if self.destroyed.get() {
+            return;
+        }
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        let Ok(value) = event.serialize(&serializer) else {
+            return;
+        };
+        let kind = js_sys::Reflect::get(&value, &JsValue::from_str("type"))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        call(self.on_event.as_ref(), &value);
+        let specific = match kind.as_str() {
+            "success" => self.on_success.as_ref(),
+            "exit" => self.on_exit.as_ref(),
+            "error" => self.on_error.as_ref(),
+            _ => None,
+        };
+        call(specific, &value);
+    }
+}
+
+/// Calls a host callback; an exception thrown by the host is reported to the console and
+/// otherwise contained, so a bug in the host cannot wedge the flow.
+fn call(callback: Option<&js_sys::Function>, value: &JsValue) {
+    if let Some(callback) = callback {
+        if let Err(error) = callback.call1(&JsValue::NULL, value) {
+            web_sys::console::error_2(
+                &JsValue::from_str("endgrate widget: a host callback threw"),
+                &error,
+            );
+        }
+    }
+}
