@@ -1,0 +1,39 @@
+//! What every handler shares: the catalog, the database, the allow-lists and, in proxy mode, the
+//! upstream client. Built once at startup; read-only afterwards (the database is the only mutable
+//! part, behind its own lock).
+//!
+//! It must not hold per-request data.
+
+use crate::db::Db;
+use crate::proxy::Upstream;
+use crate::redirect::AllowList;
+use crate::seed::Catalog;
+use axum::http::HeaderValue;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Shared state, cloned cheaply into handlers.
+pub type Shared = Arc<AppState>;
+
+/// See the module documentation.
+pub struct AppState {
+    /// The seeded catalog (local mode's catalog; the field catalog in both modes).
+    pub catalog: Catalog,
+    /// The whole catalog response, serialized once: the unfiltered read is the common one.
+    pub catalog_json: Vec<u8>,
+    /// `hubspot.svg` → SVG text.
+    pub logos: HashMap<String, String>,
+    /// Where the built widget and demo page are.
+    pub static_dir: PathBuf,
+    /// Sessions and idempotency records.
+    pub db: Db,
+    /// The bearer key of the local `/api/session/*` routes.
+    pub local_key: String,
+    /// Where `redirect_url` may point.
+    pub redirects: AllowList,
+    /// Origins allowed cross-origin on the browser-facing routes.
+    pub cors_origins: Vec<HeaderValue>,
+    /// Endgrate, in proxy mode.
+    pub upstream: Option<Upstream>,
+}
