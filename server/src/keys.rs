@@ -40,6 +40,15 @@ pub fn is_session_id(id: &str) -> bool {
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
+/// Whether `id` can be a stored session's id: ours (24 hex) or Endgrate's in proxy mode
+/// (security.md R12: 8–128 of `[A-Za-z0-9_-]`).
+pub fn is_lookup_id(id: &str) -> bool {
+    (8..=128).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
 /// Reads the local API key from `data_dir`, creating it on first start.
 ///
 /// # Errors

@@ -6,9 +6,12 @@
 //! Nothing here prints the Endgrate key.
 
 pub mod config;
+pub mod configuration;
 pub mod db;
 pub mod error;
 pub mod hosted;
+pub mod idempotency;
+pub mod initiate;
 pub mod keys;
 pub mod logos;
 pub mod proxy;
@@ -17,6 +20,7 @@ pub mod routes;
 pub mod seed;
 pub mod sessions;
 pub mod state;
+pub mod validate;
 
 use config::{Config, Mode};
 use std::net::SocketAddr;

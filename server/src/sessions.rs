@@ -104,7 +104,7 @@ pub fn get(conn: &Connection, id: &str) -> rusqlite::Result<Option<StoredSession
 
 /// Reads a session by id on the blocking pool; `None` when absent or on a database error.
 pub async fn load(state: &Shared, id: String) -> Option<StoredSession> {
-    if !crate::keys::is_session_id(&id) {
+    if !crate::keys::is_lookup_id(&id) {
         return None;
     }
     state

@@ -10,6 +10,7 @@ mod host;
 mod session;
 
 pub use catalog::IntegrationsQuery;
+pub use host::check_origin;
 
 use crate::hosted;
 use crate::state::Shared;

@@ -1,0 +1,184 @@
+//! The session configuration in Endgrate's shape (endgrate-api.md section 5), built from a stored
+//! session: provider, per-schema integration and method, the schema with its properties, the
+//! passthrough fields, plus the widget's `end_user_configuration` as stored.
+//!
+//! Pure: reads the catalog and the session, writes nothing.
+
+use crate::seed::Catalog;
+use crate::sessions::StoredSession;
+use crate::validate::integration_name;
+use serde_json::{json, Map, Value};
+use widget_core::wire::{Field, Method, Schema};
+
+/// `{"success": true, "session_id", "endgrate", "schemas", "passthrough_schemas", "end_user_configuration"}`.
+pub fn build(catalog: &Catalog, session: &StoredSession) -> Value {
+    let provider_name = session.provider.clone().unwrap_or_default();
+    let provider = catalog.provider(&provider_name);
+    let provider_info = provider
+        .map(|p| json!(p.entry.provider))
+        .unwrap_or(Value::Null);
+    let euc = session.end_user_configuration.as_ref();
+
+    let mut entries: Vec<(String, Option<&Schema>)> = Vec::new();
+    for schema in session.body.schema.iter().flatten() {
+        let key = match schema.endgrate_type.as_deref() {
+            Some(t) if t != "unspecified" => t.to_string(),
+            _ => schema.title.clone().unwrap_or_default(),
+        };
+        entries.push((key, Some(schema)));
+    }
+    if let Some(category) = &session.body.category {
+        for t in catalog.types_of_category(category) {
+            if !entries.iter().any(|(k, _)| *k == t) {
+                entries.push((t, None));
+            }
+        }
+    }
+
+    let mut schemas = Map::new();
+    for (key, given) in entries {
+        let integration = provider.and_then(|p| p.integration(&key));
+        let is_model = catalog.is_known_type(&key);
+        if is_model && integration.is_none() {
+            continue; // The provider cannot sync this schema, so Endgrate would not configure it.
+        }
+        let choice = euc.and_then(|e| e.schemas.get(&key));
+        let method = choice.map(|c| c.method).unwrap_or(match integration {
+            Some(i) if !i.supports_pull => Method::Export,
+            _ => Method::Import,
+        });
+        let method_str = if method == Method::Import {
+            "IMPORT"
+        } else {
+            "EXPORT"
+        };
+        let mut entry = Map::new();
+        if let Some(def) = catalog.schemas.get(&key).filter(|_| is_model) {
+            let name = choice
+                .and_then(|c| c.integration.clone())
+                .unwrap_or_else(|| integration_name(&def.resource, method));
+            let verb = if method == Method::Import {
+                "Get"
+            } else {
+                "Create"
+            };
+            entry.insert(
+                "integration_info".into(),
+                json!({"name": name, "display_name": format!("{verb} {}", title_case(&def.resource)), "method": method_str}),
+            );
+            entry.insert("integration".into(), json!(name));
+        }
+        entry.insert(
+            "schema".into(),
+            schema_json(catalog, &key, given, method_str),
+        );
+
+        let provider_fields: &[Field] = provider
+            .and_then(|p| p.fields.get(&key))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let passthrough: Vec<&Field> = match choice {
+            Some(c) => provider_fields
+                .iter()
+                .filter(|f| c.passthrough_fields.contains(&f.name))
+                .collect(),
+            // Endgrate: with passthrough_fields and no field selection, every custom field passes.
+            None if session.body.passthrough_fields == Some(true)
+                && session.body.field_selection != Some(true) =>
+            {
+                provider_fields.iter().filter(|f| f.custom).collect()
+            }
+            None => Vec::new(),
+        };
+        if !passthrough.is_empty() {
+            let properties: Map<String, Value> = passthrough
+                .iter()
+                .map(|f| (f.name.clone(), property(f)))
+                .collect();
+            entry.insert(
+                "passthrough_fields".into(),
+                json!({"properties": properties}),
+            );
+        }
+        schemas.insert(key, Value::Object(entry));
+    }
+
+    let mut out = json!({
+        "success": true,
+        "session_id": session.id,
+        "endgrate": {"provider": provider_name, "provider_info": provider_info},
+        "schemas": schemas,
+        "passthrough_schemas": {},
+    });
+    if let Some(euc) = euc {
+        out["end_user_configuration"] = json!(euc);
+    }
+    out
+}
+
+fn schema_json(catalog: &Catalog, key: &str, given: Option<&Schema>, method: &str) -> Value {
+    let mut schema = Map::new();
+    schema.insert("type".into(), json!("object"));
+    if catalog.is_known_type(key) {
+        schema.insert("endgrate_type".into(), json!(key));
+    }
+    if let Some(title) = given.and_then(|s| s.title.clone()) {
+        schema.insert("title".into(), json!(title));
+    }
+    match given.and_then(|s| s.properties.clone()) {
+        Some(properties) => {
+            schema.insert("properties".into(), json!(properties));
+            schema.insert(
+                "required".into(),
+                json!(given.and_then(|s| s.required.clone()).unwrap_or_default()),
+            );
+        }
+        None => {
+            let fields = catalog
+                .schemas
+                .get(key)
+                .map(|d| d.fields.as_slice())
+                .unwrap_or_default();
+            let properties: Map<String, Value> = fields
+                .iter()
+                .map(|f| (f.name.clone(), property(f)))
+                .collect();
+            let required: Vec<&str> = match given.and_then(|s| s.required.as_ref()) {
+                Some(required) => required.iter().map(String::as_str).collect(),
+                None => fields
+                    .iter()
+                    .filter(|f| f.required)
+                    .map(|f| f.name.as_str())
+                    .collect(),
+            };
+            schema.insert("properties".into(), Value::Object(properties));
+            schema.insert("required".into(), json!(required));
+        }
+    }
+    schema.insert("session_method".into(), json!(method));
+    Value::Object(schema)
+}
+
+fn property(field: &Field) -> Value {
+    let mut p = Map::new();
+    p.insert("type".into(), json!(field.field_type));
+    if let Some(format) = &field.format {
+        p.insert("format".into(), json!(format));
+    }
+    if let Some(title) = &field.title {
+        p.insert("title".into(), json!(title));
+    }
+    Value::Object(p)
+}
+
+fn title_case(slug: &str) -> String {
+    slug.split('-')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
