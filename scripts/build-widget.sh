@@ -1,24 +1,48 @@
 #!/usr/bin/env bash
-# Builds the widget for the browser into dist/: wasm (release, size profile) → wasm-bindgen
-# (--target web) → wasm-opt -Oz, plus the CSS and the demo page, then prints the size report.
-# Expects the tools of scripts/lib.sh to be installed; it installs nothing itself.
+# Builds the widget for the browser, once, with wasm-pack (--target web: release size profile,
+# wasm-bindgen, npm's wasm-opt -Oz), then lays out every channel in dist/:
+#   dist/widget/vX.Y.Z/  the script-tag build: one ES module, its .wasm, its CSS, sri.json
+#   dist/npm/            the npm package (wasm-pack output + JS entry + TypeScript types)
+#   dist/index.html      the demo page served by the reference server
+# and prints the size report and the SRI hashes. Installs nothing: scripts/lib.sh's tools must exist.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-OUT="$ROOT/dist"
-WIDGET="$OUT/widget"
 NAME="endgrate-session-widget"
+VERSION="$(awk -F'"' '/^version = / { print $2; exit }' "$ROOT/Cargo.toml")"
+PKG="$ROOT/target/wasm-pack"
+OUT="$ROOT/dist"
+CDN="$OUT/widget/v$VERSION"
+NPM="$OUT/npm"
 
-step "Building the widget (wasm32, release)"
-cargo build --release --target wasm32-unknown-unknown -p endgrate-session-widget
-rm -rf "$OUT" && mkdir -p "$WIDGET"
-wasm-bindgen --target web --no-typescript --out-dir "$WIDGET" --out-name "$NAME" \
-  "$ROOT/target/wasm32-unknown-unknown/release/endgrate_session_widget.wasm"
-info "wasm-opt -Oz"
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$WIDGET/${NAME}_bg.wasm" -o "$WIDGET/${NAME}_bg.wasm"
-cat "$ROOT"/style/*.css > "$WIDGET/$NAME.css"
-cp "$ROOT"/js/demo/{index.html,demo.js,demo.css} "$OUT/"
+step "Building the widget $VERSION (wasm-pack, release, --target web)"
+# wasm-pack finds wasm-bindgen and wasm-opt on PATH and downloads nothing in no-install mode.
+wasm-pack --quiet build "$ROOT" --release --target web --mode no-install \
+  --out-dir "$PKG" --out-name "$NAME" --no-pack
+rm -rf "$OUT" && mkdir -p "$CDN" "$NPM/pkg"
+cat "$ROOT"/style/*.css >"$CDN/$NAME.css"
 
-step "Size report"
-"$ROOT/scripts/size-report.sh" "$WIDGET/${NAME}_bg.wasm" "$WIDGET/$NAME.js" "$WIDGET/$NAME.css"
+step "Script-tag build: dist/widget/v$VERSION/"
+cp "$PKG/${NAME}_bg.wasm" "$CDN/"
+sri() { node -e 'const c=require("crypto"),f=require("fs");process.stdout.write("sha384-"+c.createHash("sha384").update(f.readFileSync(process.argv[1])).digest("base64"))' "$1"; }
+esbuild "$ROOT/js/cdn/entry.js" --bundle --format=esm --minify --log-level=warning \
+  --define:__WASM_INTEGRITY__="\"$(sri "$CDN/${NAME}_bg.wasm")\"" --outfile="$CDN/$NAME.js"
+{
+  printf '{\n'
+  printf '  "%s": "%s",\n' "$NAME.js" "$(sri "$CDN/$NAME.js")" "$NAME.css" "$(sri "$CDN/$NAME.css")"
+  printf '  "%s": "%s"\n}\n' "${NAME}_bg.wasm" "$(sri "$CDN/${NAME}_bg.wasm")"
+} >"$CDN/sri.json"
+sed 's/^/    /' "$CDN/sri.json"
+
+step "npm package: dist/npm/"
+cp "$PKG/$NAME.js" "$PKG/${NAME}_bg.wasm" "$NPM/pkg/"
+cp "$ROOT"/js/npm/{package.json,index.js,index.d.ts} "$ROOT/js/shared/guarded-mount.js" "$NPM/"
+cp "$CDN/$NAME.css" "$NPM/"
+info "$(cd "$NPM" && find . -type f | sort | tr '\n' ' ')"
+
+step "Demo page: dist/index.html"
+for file in index.html demo.js demo.css; do
+  sed "s|__WIDGET_DIR__|widget/v$VERSION|g" "$ROOT/js/demo/$file" >"$OUT/$file"
+done
+
+step "Size report (what a page downloads: the script-tag build)"
+"$ROOT/scripts/size-report.sh" "$CDN/${NAME}_bg.wasm" "$CDN/$NAME.js" "$CDN/$NAME.css"

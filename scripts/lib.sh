@@ -55,3 +55,10 @@ ensure_chromium() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q chromium chromium-driver ||
     fail "could not install chromium and chromium-driver"
 }
+
+ensure_wasm_pack() {
+  local want="0.15.1"
+  if command -v wasm-pack >/dev/null && wasm-pack --version | grep -q " $want"; then return; fi
+  step "Installing wasm-pack $want (once; about 4 minutes on 2 cores)"
+  cargo install wasm-pack --version "$want" --locked || fail "could not install wasm-pack $want"
+}

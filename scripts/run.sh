@@ -8,6 +8,7 @@ cd "$ROOT"
 step "Checking tools (installs only what is missing)"
 ensure_wasm_target
 ensure_wasm_bindgen
+ensure_wasm_pack
 ensure_node_modules
 
 "$ROOT/scripts/build-widget.sh"

@@ -9,6 +9,7 @@ started=$SECONDS
 step "Checking tools (installs only what is missing)"
 ensure_wasm_target
 ensure_wasm_bindgen
+ensure_wasm_pack
 ensure_node_modules
 ensure_chromium
 info "rustc $(rustc --version | awk '{print $2}'), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(chromium --version)"

@@ -1,8 +1,7 @@
 // The demo page's host code: mounts the widget exactly as a customer's page would, through the
-// exported `mount` function of the built module.
-import init, { mount } from "./widget/endgrate-session-widget.js";
+// exported `mount` of the script-tag build.
+import { mount } from "./__WIDGET_DIR__/endgrate-session-widget.js";
 
-await init();
-window.widgetHandle = mount(document.getElementById("widget-root"), {
+window.widgetHandle = await mount(document.getElementById("widget-root"), {
   apiBase: "/api/endgrate",
 });
