@@ -5,4 +5,10 @@
 //! not perform IO: the widget crate's shell turns its commands into requests, storage and
 //! navigation, and feeds the results back as events.
 
+pub mod codes;
+pub mod decode;
+pub mod ids;
+pub mod options;
+pub mod text;
+pub mod url_check;
 pub mod wire;

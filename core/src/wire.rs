@@ -271,6 +271,21 @@ pub struct ApiError {
     pub errors: Option<serde_json::Value>,
 }
 
+pub use crate::decode::{
+    decode_catalog, decode_fields, decode_initiate_response, DecodeError, Failure,
+};
+
+impl Schema {
+    /// The schema's key in the session: its `endgrate_type`, or its `title` when the type is
+    /// absent or `unspecified` (endgrate-api.md §3). `None` when neither identifies it.
+    pub fn key(&self) -> Option<&str> {
+        match self.endgrate_type.as_deref() {
+            Some(t) if t != "unspecified" => Some(t),
+            _ => self.title.as_deref(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

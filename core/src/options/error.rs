@@ -1,0 +1,81 @@
+//! The options error: a stable code, the option's path and a sentence stating the expected form.
+//!
+//! Messages never echo a value that was refused as secret-looking (R3).
+
+use crate::codes::ErrorCode;
+use serde_json::Value;
+use std::fmt;
+
+/// Why the options were refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OptionsError {
+    code: ErrorCode,
+    path: String,
+    message: String,
+}
+
+impl OptionsError {
+    /// `config_invalid`: `path` must be `expected`, got `value`.
+    pub(crate) fn expected(path: &str, expected: &str, got: &Value) -> Self {
+        Self::config(
+            path,
+            format!("{path} must be {expected}, got {}", describe(got)),
+        )
+    }
+
+    /// `config_invalid` with a full message.
+    pub(crate) fn config(path: &str, message: String) -> Self {
+        Self {
+            code: ErrorCode::ConfigInvalid,
+            path: path.to_owned(),
+            message,
+        }
+    }
+
+    /// `redirect_not_allowed` with a full message.
+    pub(crate) fn redirect(path: &str, message: String) -> Self {
+        Self {
+            code: ErrorCode::RedirectNotAllowed,
+            path: path.to_owned(),
+            message,
+        }
+    }
+
+    /// `config_invalid` or `redirect_not_allowed`.
+    pub fn code(&self) -> ErrorCode {
+        self.code
+    }
+
+    /// The option's path, e.g. `session.redirect_url` or `theme.colorPrimary`.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The sentence for the developer console.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for OptionsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for OptionsError {}
+
+/// A short rendering of a refused value: its JSON text cut to 60 chars, or its kind if structured.
+pub(crate) fn describe(value: &Value) -> String {
+    match value {
+        Value::Array(_) => "an array".into(),
+        Value::Object(_) => "an object".into(),
+        other => {
+            let text = other.to_string();
+            match text.char_indices().nth(60) {
+                Some((at, _)) => format!("{}…", &text[..at]),
+                None => text,
+            }
+        }
+    }
+}

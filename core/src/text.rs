@@ -1,0 +1,148 @@
+//! Text helpers shared by search, mapping and option errors: accent folding, edit distance and
+//! display truncation. Pure functions over `&str`; no allocation-heavy Unicode tables.
+
+/// The most characters of an API- or config-supplied string the widget displays (R21).
+pub const DISPLAY_MAX_CHARS: usize = 200;
+
+/// `s` cut to [`DISPLAY_MAX_CHARS`] characters (on a char boundary); the full text belongs in an
+/// accessible `title`.
+pub fn display_text(s: &str) -> &str {
+    match s.char_indices().nth(DISPLAY_MAX_CHARS) {
+        Some((at, _)) => &s[..at],
+        None => s,
+    }
+}
+
+/// Lowercases and folds common Latin accents (`É` → `e`, `ß` → `ss`), so "Zoho Créator" is found by
+/// "creator". Characters outside the table are only lowercased.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        for lower in c.to_lowercase() {
+            match fold_char(lower) {
+                Some(folded) => out.push_str(folded),
+                None => out.push(lower),
+            }
+        }
+    }
+    out
+}
+
+fn fold_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        'ĥ' | 'ħ' => "h",
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
+        'ĵ' => "j",
+        'ķ' => "k",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
+        'ŕ' | 'ŗ' | 'ř' => "r",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
+        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
+        'ŵ' => "w",
+        'ý' | 'ÿ' | 'ŷ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        'þ' => "th",
+        _ => return None,
+    })
+}
+
+/// Optimal-string-alignment distance (Levenshtein plus adjacent transposition), stopping early
+/// once every path exceeds `max`; returns `max + 1` then. Bounded so search stays linear.
+pub fn edit_distance_within(a: &[char], b: &[char], max: usize) -> usize {
+    if a.len().abs_diff(b.len()) > max {
+        return max + 1;
+    }
+    let width = b.len() + 1;
+    let mut prev2 = vec![0usize; width];
+    let mut prev: Vec<usize> = (0..width).collect();
+    let mut cur = vec![0usize; width];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return max + 1;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()].min(max + 1)
+}
+
+/// The closest candidate within an edit distance of 2 (or a third of its length), for "did you
+/// mean" hints.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let w: Vec<char> = fold(word).chars().collect();
+    let mut best: Option<(usize, &str)> = None;
+    for candidate in candidates {
+        let c: Vec<char> = fold(candidate).chars().collect();
+        let max = 2.max(c.len() / 3);
+        let d = edit_distance_within(&w, &c, max);
+        if d <= max && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, candidate));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(a: &str, b: &str) -> usize {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        edit_distance_within(&a, &b, 5)
+    }
+
+    #[test]
+    fn fold_strips_latin_accents_and_case() {
+        assert_eq!(fold("Zoho CRÉATOR Ærø Straße"), "zoho creator aero strasse");
+    }
+
+    #[test]
+    fn edit_distance_counts_transposition_as_one() {
+        assert_eq!(d("hubspot", "hubsopt"), 1);
+        assert_eq!(d("hubspot", "hubspt"), 1);
+        assert_eq!(d("abc", "xyz"), 3);
+        assert_eq!(d("", "ab"), 2);
+    }
+
+    #[test]
+    fn closest_suggests_a_near_key_and_nothing_for_a_far_one() {
+        let keys = ["initiateUrl", "apiBase", "redirect_url"];
+        assert_eq!(closest("initateUrl", keys), Some("initiateUrl"));
+        assert_eq!(closest("redirectUrl", keys), Some("redirect_url"));
+        assert_eq!(closest("zzzzzzzz", keys), None);
+    }
+
+    #[test]
+    fn display_text_cuts_at_two_hundred_chars_on_char_boundary() {
+        let long = "é".repeat(300);
+        assert_eq!(display_text(&long).chars().count(), DISPLAY_MAX_CHARS);
+        assert_eq!(display_text("short"), "short");
+    }
+}
