@@ -18,3 +18,5 @@ pub mod i18n;
 pub use app::{App, WidgetConfig};
 #[cfg(target_arch = "wasm32")]
 pub use boundary::exports::{mount, WidgetHandle};
+#[cfg(target_arch = "wasm32")]
+pub use boundary::platform::BrowserUrlParser;

@@ -142,3 +142,22 @@ pub fn navigate(url: &str) -> Result<(), JsValue> {
         .location()
         .assign(url)
 }
+
+/// The browser's own WHATWG URL parser, for the core's URL rules.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BrowserUrlParser;
+
+impl widget_core::url_check::UrlParser for BrowserUrlParser {
+    fn parse(&self, input: &str) -> Option<widget_core::url_check::ParsedUrl> {
+        let url = web_sys::Url::new(input).ok()?;
+        Some(widget_core::url_check::ParsedUrl {
+            href: url.href(),
+            protocol: url.protocol(),
+            username: url.username(),
+            password: url.password(),
+            hostname: url.hostname(),
+            port: url.port(),
+            origin: url.origin(),
+        })
+    }
+}
