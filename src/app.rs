@@ -2,22 +2,18 @@
 //!
 //! It holds no business rules; decisions come from `widget-core`.
 
+use crate::boundary::host::HostCallbacks;
 use crate::components::ProviderList;
 use crate::http;
 use leptos::prelude::*;
+use widget_core::options::WidgetOptions;
 use widget_core::wire::IntegrationsResponse;
-
-/// What the root component needs from the host's options.
-#[derive(Debug, Clone, PartialEq)]
-pub struct WidgetConfig {
-    /// Where the catalog is read: `GET {api_base}/api/integrations`.
-    pub api_base: String,
-}
 
 /// The widget: a catalog of providers to choose from.
 #[component]
-pub fn App(config: WidgetConfig) -> impl IntoView {
-    let api_base = config.api_base;
+pub fn App(options: WidgetOptions, host: HostCallbacks) -> impl IntoView {
+    let _ = host;
+    let api_base = options.api_base.as_str().to_owned();
     let catalog = LocalResource::new(move || {
         let api_base = api_base.clone();
         async move {

@@ -15,7 +15,7 @@ mod http;
 pub mod i18n;
 
 #[cfg(target_arch = "wasm32")]
-pub use app::{App, WidgetConfig};
+pub use app::App;
 #[cfg(target_arch = "wasm32")]
 pub use boundary::exports::{mount, WidgetHandle};
 #[cfg(target_arch = "wasm32")]

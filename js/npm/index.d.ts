@@ -77,7 +77,8 @@ export type ErrorCode =
   | "response_invalid"
   | "load_failed"
   | "storage_unavailable"
-  | "navigation_blocked";
+  | "navigation_blocked"
+  | "request_rejected";
 
 export type StepName = "provider" | "schemas" | "resources" | "mapping" | "review" | "submitting" | "done" | "error" | "exited";
 

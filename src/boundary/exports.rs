@@ -1,11 +1,18 @@
 //! The functions a host page calls: `mount(element, options)` and the handle it returns.
 //!
-//! Options are read here once and handed to the app as Rust values.
+//! Options are validated once, here, before anything renders or any request goes out (R1, R10):
+//! an invalid option is thrown from `mount`, shown in the widget and sent to `onError`.
 
-use crate::app::{App, WidgetConfig};
+use super::host::split_options;
+use super::platform::{browser_language, page_origin, BrowserUrlParser};
+use crate::app::App;
+use crate::i18n::Locale;
 use leptos::prelude::*;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use widget_core::codes::ErrorCode;
+use widget_core::options::WidgetOptions;
 
 /// What `mount` returns to the host: `destroy()` removes the widget from the page.
 #[wasm_bindgen]
@@ -15,7 +22,7 @@ pub struct WidgetHandle {
 
 #[wasm_bindgen]
 impl WidgetHandle {
-    /// Removes the widget and stops everything it was doing. Calling it twice is harmless.
+    /// Removes the widget and stops every later event. Calling it twice is harmless.
     pub fn destroy(&mut self) {
         if let Some(unmount) = self.unmount.take() {
             unmount();
@@ -23,33 +30,66 @@ impl WidgetHandle {
     }
 }
 
+/// The `error` event for an option that failed validation.
+#[derive(Serialize)]
+struct OptionError<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    code: ErrorCode,
+    message: &'a str,
+    field: &'a str,
+}
+
 /// Mounts the widget into `element` with the host's `options`.
 ///
 /// # Errors
-/// Throws when `element` is not an HTML element or an option is invalid.
+/// Throws when `element` is not an HTML element or an option is invalid; the message names the
+/// option and the expected form.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, options: JsValue) -> Result<WidgetHandle, JsError> {
     let parent: web_sys::HtmlElement = element
         .dyn_into()
         .map_err(|_| JsError::new("mount(element, options): element must be an HTML element"))?;
-    let config = read_config(&options)?;
-    let handle = leptos::mount::mount_to(parent, move || view! { <App config=config /> });
+    let (json, host) = split_options(&options).map_err(|message| JsError::new(&message))?;
+    let parsed = WidgetOptions::parse(&json, &page_origin(), &BrowserUrlParser);
+    let options = match parsed {
+        Ok(options) => options,
+        Err(error) => {
+            let message = error.to_string();
+            host.emit(&OptionError {
+                kind: "error",
+                code: error.code(),
+                message: &message,
+                field: error.path(),
+            });
+            web_sys::console::error_1(&JsValue::from_str(&format!("endgrate widget: {message}")));
+            show_config_error(&parent);
+            return Err(JsError::new(&message));
+        }
+    };
+    let destroy_host = host.clone();
+    let handle =
+        leptos::mount::mount_to(parent, move || view! { <App options=options host=host /> });
     Ok(WidgetHandle {
-        unmount: Some(Box::new(move || drop(handle))),
+        unmount: Some(Box::new(move || {
+            destroy_host.destroy();
+            drop(handle);
+        })),
     })
 }
 
-fn read_config(options: &JsValue) -> Result<WidgetConfig, JsError> {
-    let api_base = if options.is_undefined() || options.is_null() {
-        JsValue::UNDEFINED
-    } else {
-        js_sys::Reflect::get(options, &JsValue::from_str("apiBase"))
-            .map_err(|_| JsError::new("options must be an object"))?
+/// The end user's side of a configuration error: one plain sentence (R37); the detail goes to
+/// the developer through the thrown error, `onError` and the console.
+fn show_config_error(parent: &web_sys::HtmlElement) {
+    let Some(document) = parent.owner_document() else {
+        return;
     };
-    let api_base = match api_base.as_string() {
-        Some(value) => value,
-        None if api_base.is_undefined() => "/api/endgrate".to_owned(),
-        None => return Err(JsError::new("apiBase must be a string")),
+    let Ok(note) = document.create_element("p") else {
+        return;
     };
-    Ok(WidgetConfig { api_base })
+    note.set_class_name("esw-root esw-alert");
+    let _ = note.set_attribute("role", "alert");
+    let locale = Locale::from_tag(&browser_language().unwrap_or_default());
+    note.set_text_content(Some(locale.texts().error_config));
+    let _ = parent.replace_children_with_node_1(&note);
 }

@@ -1,0 +1,45 @@
+//! The upsert choice of one pushed field: OVERWRITE / DO_NOT_UPDATE / SET_IF_NOT_SET.
+
+use crate::i18n::Texts;
+use leptos::prelude::*;
+use widget_core::wire::UpsertSetting;
+
+fn label(texts: &Texts, setting: UpsertSetting) -> &'static str {
+    match setting {
+        UpsertSetting::Overwrite => texts.upsert_overwrite,
+        UpsertSetting::DoNotUpdate => texts.upsert_do_not_update,
+        UpsertSetting::SetIfNotSet => texts.upsert_set_if_not_set,
+    }
+}
+
+/// A select of the three settings; `on_change` receives the chosen one.
+#[component]
+pub fn UpsertSelect(
+    /// The current setting.
+    value: UpsertSetting,
+    /// The accessible name, e.g. "When Email already has data".
+    label_text: String,
+    /// Receives the new setting.
+    on_change: Callback<UpsertSetting>,
+) -> impl IntoView {
+    let texts = expect_context::<&'static Texts>();
+    view! {
+        <select
+            class="esw-select"
+            aria-label=label_text
+            on:change=move |event| {
+                let chosen = event_target_value(&event);
+                if let Some(setting) = UpsertSetting::ALL.into_iter().find(|s| s.as_str() == chosen) {
+                    on_change.run(setting);
+                }
+            }
+        >
+            {UpsertSetting::ALL
+                .into_iter()
+                .map(|setting| view! {
+                    <option value=setting.as_str() selected=setting == value>{label(texts, setting)}</option>
+                })
+                .collect_view()}
+        </select>
+    }
+}
