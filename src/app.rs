@@ -3,7 +3,6 @@
 //! It holds no business rules; decisions come from `widget-core`.
 
 use crate::boundary::host::HostCallbacks;
-use crate::components::ProviderList;
 use crate::http;
 use leptos::prelude::*;
 use widget_core::options::WidgetOptions;
@@ -29,7 +28,7 @@ pub fn App(options: WidgetOptions, host: HostCallbacks) -> impl IntoView {
             <h2 id="esw-title" class="esw-title">"Connect an integration"</h2>
             <Suspense fallback=|| view! { <p class="esw-status" role="status">"Loading providers…"</p> }>
                 {move || catalog.get().map(|result| match result {
-                    Ok(response) => view! { <ProviderList providers=response.providers /> }.into_any(),
+                    Ok(response) => view! { <p>{response.providers.len()}</p> }.into_any(),
                     Err(error) => view! {
                         <p class="esw-error" role="alert">{format!("Providers could not be loaded: {error:?}")}</p>
                     }.into_any(),

@@ -10,9 +10,6 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The callback option names, split off before the options are validated.
-pub const CALLBACK_KEYS: [&str; 4] = ["onEvent", "onSuccess", "onExit", "onError"];
-
 /// The host's callbacks. Cloning shares the `destroyed` flag.
 #[derive(Clone, Default)]
 pub struct HostCallbacks {

@@ -1,13 +1,26 @@
-//! The widget's components: each renders state it is given and reports what the user did.
-//!
-//! Components never perform IO and never touch `window`.
+//! The widget's components: each renders the data it is given and reports what the user did
+//! through callbacks. They hold no business rules, never perform IO and never touch `window`.
 
 mod error_banner;
-mod provider_list;
+mod mapping_row;
+mod mapping_step;
+mod nav_bar;
 mod provider_logo;
+mod provider_step;
+mod resource_step;
+mod review_step;
+mod schema_step;
+mod step_header;
 mod upsert_select;
 
 pub use error_banner::ErrorBanner;
-pub use provider_list::ProviderList;
+pub use mapping_row::MappingRowView;
+pub use mapping_step::{MappingActions, MappingRow, MappingStep, MappingTable};
+pub use nav_bar::NavBar;
 pub use provider_logo::ProviderLogo;
+pub use provider_step::{ProviderCard, ProviderStep};
+pub use resource_step::{ResourceRow, ResourceStep};
+pub use review_step::{ReviewItem, ReviewStep};
+pub use schema_step::{SchemaRow, SchemaStep};
+pub use step_header::StepHeader;
 pub use upsert_select::UpsertSelect;

@@ -19,6 +19,7 @@ pub static TEXTS: Texts = Texts {
     all_categories: "Alle Kategorien",
     loading_providers: "Anbieter werden geladen…",
     no_providers: "Kein Anbieter passt zu Ihrer Suche.",
+    provider_count: |n| if n == 1 { "1 Anbieter".to_owned() } else { format!("{n} Anbieter") },
     catalog_failed: "Die Anbieterliste konnte nicht geladen werden.",
     schemas_intro: "Wählen Sie die Daten und die Richtung der Synchronisierung.",
     direction_label: "Richtung",

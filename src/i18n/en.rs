@@ -19,6 +19,13 @@ pub static TEXTS: Texts = Texts {
     all_categories: "All categories",
     loading_providers: "Loading providers…",
     no_providers: "No provider matches your search.",
+    provider_count: |n| {
+        if n == 1 {
+            "1 provider".to_owned()
+        } else {
+            format!("{n} providers")
+        }
+    },
     catalog_failed: "We couldn't load the list of providers.",
     schemas_intro: "Pick the data to sync and its direction.",
     direction_label: "Direction",

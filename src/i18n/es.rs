@@ -19,6 +19,13 @@ pub static TEXTS: Texts = Texts {
     all_categories: "Todas las categorías",
     loading_providers: "Cargando proveedores…",
     no_providers: "Ningún proveedor coincide con tu búsqueda.",
+    provider_count: |n| {
+        if n == 1 {
+            "1 proveedor".to_owned()
+        } else {
+            format!("{n} proveedores")
+        }
+    },
     catalog_failed: "No pudimos cargar la lista de proveedores.",
     schemas_intro: "Elige los datos que se sincronizan y su dirección.",
     direction_label: "Dirección",

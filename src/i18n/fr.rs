@@ -19,6 +19,7 @@ pub static TEXTS: Texts = Texts {
     all_categories: "Toutes les catégories",
     loading_providers: "Chargement des fournisseurs…",
     no_providers: "Aucun fournisseur ne correspond à votre recherche.",
+    provider_count: |n| if n == 1 { "1 fournisseur".to_owned() } else { format!("{n} fournisseurs") },
     catalog_failed: "Impossible de charger la liste des fournisseurs.",
     schemas_intro: "Choisissez les données à synchroniser et leur sens.",
     direction_label: "Sens",

@@ -80,6 +80,8 @@ pub struct Texts {
     pub all_categories: &'static str,
     pub loading_providers: &'static str,
     pub no_providers: &'static str,
+    /// "{n} providers", announced as the list changes.
+    pub provider_count: fn(usize) -> String,
     pub catalog_failed: &'static str,
     /// Schema step.
     pub schemas_intro: &'static str,

@@ -1,0 +1,168 @@
+//! The provider step: a search box, a category filter and the providers as a keyboard-operable
+//! listbox (arrow keys, Home/End move; Enter or Space picks). Which providers appear, and in what
+//! order, is the core's answer; this component only shows it.
+
+use super::ProviderLogo;
+use crate::i18n::Texts;
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+/// One provider as the list shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProviderCard {
+    /// The provider's id, sent back on pick.
+    pub name: String,
+    /// The name shown.
+    pub display_name: String,
+    /// Its category, e.g. "CRM".
+    pub category: Option<String>,
+    /// A logo URL the core accepted.
+    pub logo: Option<String>,
+}
+
+/// Search, filter and pick a provider.
+#[component]
+pub fn ProviderStep(
+    /// The providers to show, already filtered and ranked.
+    #[prop(into)]
+    providers: Signal<Vec<ProviderCard>>,
+    /// The search text.
+    #[prop(into)]
+    query: Signal<String>,
+    /// Receives the new search text.
+    on_query: Callback<String>,
+    /// The categories offered by the filter.
+    #[prop(into)]
+    categories: Signal<Vec<String>>,
+    /// The chosen category, `None` for all.
+    #[prop(into)]
+    category: Signal<Option<String>>,
+    /// Receives the new category.
+    on_category: Callback<Option<String>>,
+    /// The provider picked earlier, if any.
+    #[prop(into)]
+    selected: Signal<Option<String>>,
+    /// Receives the picked provider's name.
+    on_pick: Callback<String>,
+) -> impl IntoView {
+    let texts = expect_context::<&'static Texts>();
+    let on_key = move |event: KeyboardEvent, name: String| {
+        let Some(item) = event
+            .current_target()
+            .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+        else {
+            return;
+        };
+        let target = match event.key().as_str() {
+            "Enter" | " " => {
+                event.prevent_default();
+                on_pick.run(name);
+                return;
+            }
+            "ArrowDown" | "ArrowRight" => item.next_element_sibling(),
+            "ArrowUp" | "ArrowLeft" => item.previous_element_sibling(),
+            "Home" => item
+                .parent_element()
+                .and_then(|list| list.first_element_child()),
+            "End" => item
+                .parent_element()
+                .and_then(|list| list.last_element_child()),
+            _ => return,
+        };
+        event.prevent_default();
+        if let Some(target) = target.and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
+            let _ = target.focus();
+        }
+    };
+    // The roving tab stop: the selected provider, else the first one.
+    let tab_stop = move || {
+        let list = providers.get();
+        selected
+            .get()
+            .filter(|name| list.iter().any(|p| &p.name == name))
+            .or_else(|| list.first().map(|p| p.name.clone()))
+    };
+    view! {
+        <div class="esw-filters">
+            <div>
+                <label class="esw-label" for="esw-search">{texts.search_label}</label>
+                <input
+                    id="esw-search"
+                    class="esw-input"
+                    type="search"
+                    autocomplete="off"
+                    placeholder=texts.search_placeholder
+                    prop:value=move || query.get()
+                    on:input=move |event| on_query.run(event_target_value(&event))
+                />
+            </div>
+            <div>
+                <label class="esw-label" for="esw-category">{texts.category_label}</label>
+                <select
+                    id="esw-category"
+                    class="esw-select"
+                    on:change=move |event| {
+                        let value = event_target_value(&event);
+                        on_category.run((!value.is_empty()).then_some(value));
+                    }
+                >
+                    <option value="" selected=move || category.get().is_none()>{texts.all_categories}</option>
+                    {move || categories
+                        .get()
+                        .into_iter()
+                        .map(|name| {
+                            let is_chosen = category.get().as_deref() == Some(name.as_str());
+                            view! { <option value=name.clone() selected=is_chosen>{name.clone()}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+        </div>
+        <p class="esw-visually-hidden" role="status" aria-live="polite">
+            {move || {
+                let count = providers.get().len();
+                if count == 0 { texts.no_providers.to_owned() } else { (texts.provider_count)(count) }
+            }}
+        </p>
+        {move || {
+            let list = providers.get();
+            if list.is_empty() {
+                return view! { <p class="esw-status">{texts.no_providers}</p> }.into_any();
+            }
+            let stop = tab_stop();
+            view! {
+                <ul class="esw-providers" role="listbox" aria-label=texts.step_provider>
+                    {list
+                        .into_iter()
+                        .map(|card| {
+                            let name = card.name.clone();
+                            let key_name = card.name.clone();
+                            let is_selected = selected.get().as_deref() == Some(card.name.as_str());
+                            let tabindex = if stop.as_deref() == Some(card.name.as_str()) { "0" } else { "-1" };
+                            view! {
+                                <li
+                                    class="esw-provider"
+                                    role="option"
+                                    tabindex=tabindex
+                                    aria-selected=is_selected.to_string()
+                                    title=card.display_name.clone()
+                                    on:click=move |_| on_pick.run(name.clone())
+                                    on:keydown=move |event| on_key(event, key_name.clone())
+                                >
+                                    <ProviderLogo src=card.logo.clone() name=card.display_name.clone() />
+                                    <span class="esw-provider__text">
+                                        <span class="esw-provider__name">{card.display_name.clone()}</span>
+                                        {card.category.clone().map(|c| view! { <span class="esw-provider__category">{c}</span> })}
+                                    </span>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any()
+        }}
+    }
+}
