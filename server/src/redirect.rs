@@ -77,7 +77,7 @@ impl AllowList {
             return Err("must not contain credentials".into());
         }
         let origin = url.origin().ascii_serialization();
-        if self.exact.iter().any(|o| *o == origin) || self.wildcard_match(&url) {
+        if self.exact.contains(&origin) || self.wildcard_match(&url) {
             Ok(url)
         } else {
             Err(format!("origin {origin} is not on the allow-list"))

@@ -21,7 +21,10 @@ fn help_lists_every_flag_with_its_environment_variable() {
         ("--upstream-timeout-secs", "ESW_UPSTREAM_TIMEOUT_SECS"),
         ("--log-format", "ESW_LOG_FORMAT"),
     ] {
-        assert!(output.contains(flag) && output.contains(env), "{flag}/{env} missing:\n{output}");
+        assert!(
+            output.contains(flag) && output.contains(env),
+            "{flag}/{env} missing:\n{output}"
+        );
     }
     assert!(output.contains("ENDGRATE_API_KEY"));
 }
@@ -31,7 +34,10 @@ fn port_in_use_exits_non_zero_with_one_sentence() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port().to_string();
     let temp = tempfile::tempdir().unwrap();
-    let (code, output) = run_to_exit(&["--port", &port, "--data-dir", temp.path().to_str().unwrap()], &[]);
+    let (code, output) = run_to_exit(
+        &["--port", &port, "--data-dir", temp.path().to_str().unwrap()],
+        &[],
+    );
     assert_ne!(code, 0);
     assert!(output.contains("already in use"), "{output}");
     assert_eq!(output.trim().lines().count(), 1, "{output}");
@@ -53,13 +59,26 @@ fn unwritable_data_dir_exits_non_zero_with_one_sentence() {
 #[tokio::test]
 async fn logs_carry_method_path_status_and_latency_but_no_query_or_body() {
     let server = TestServer::start(&["--log-format", "json"]);
-    let (_, _, text) = post_json(&server.url("/api/session/initiate"), Some(&server.key), None, r#"{"label": "PRIVATE-LABEL"}"#).await;
+    let (_, _, text) = post_json(
+        &server.url("/api/session/initiate"),
+        Some(&server.key),
+        None,
+        r#"{"label": "PRIVATE-LABEL"}"#,
+    )
+    .await;
     let id = json(&text)["session_id"].as_str().unwrap().to_string();
-    get(&server.url(&format!("/api/session/configuration?session_id={id}")), Some(&server.key)).await;
+    get(
+        &server.url(&format!("/api/session/configuration?session_id={id}")),
+        Some(&server.key),
+    )
+    .await;
     std::thread::sleep(std::time::Duration::from_millis(200));
     let output = server.output();
-    let log_lines: Vec<serde_json::Value> =
-        output.lines().filter(|l| l.starts_with('{')).map(|l| serde_json::from_str(l).unwrap()).collect();
+    let log_lines: Vec<serde_json::Value> = output
+        .lines()
+        .filter(|l| l.starts_with('{'))
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     let line = log_lines
         .iter()
         .find(|l| l["span"]["path"] == "/api/session/configuration")
@@ -67,7 +86,10 @@ async fn logs_carry_method_path_status_and_latency_but_no_query_or_body() {
     assert_eq!(line["span"]["method"], "GET");
     assert_eq!(line["status"], 200);
     assert!(line["latency"].is_string() || line["latency"].is_number());
-    assert!(!output.contains(&id), "session id leaked into logs:\n{output}");
+    assert!(
+        !output.contains(&id),
+        "session id leaked into logs:\n{output}"
+    );
     assert!(!output.contains("PRIVATE-LABEL"), "body leaked into logs");
     let key_lines = output.lines().filter(|l| l.contains(&server.key)).count();
     assert_eq!(key_lines, 1, "the key appears only on its startup line");
@@ -78,7 +100,10 @@ async fn logs_carry_method_path_status_and_latency_but_no_query_or_body() {
 async fn sigterm_shuts_down_gracefully_with_exit_code_zero() {
     let mut server = TestServer::start(&[]);
     let pid = server.child.id().to_string();
-    let status = std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
     assert!(status.success());
     let exit = server.child.wait().unwrap();
     assert_eq!(exit.code(), Some(0));
@@ -122,13 +147,19 @@ async fn sessions_acknowledged_before_kill_9_survive_restart_and_the_database_is
         let _ = worker.await;
     }
     let acknowledged: BTreeSet<String> = acknowledged.lock().unwrap().iter().cloned().collect();
-    assert!(acknowledged.len() > 10, "load reached the server: {}", acknowledged.len());
+    assert!(
+        acknowledged.len() > 10,
+        "load reached the server: {}",
+        acknowledged.len()
+    );
 
     let restarted = TestServer::start_in(&dir, &[], &[]);
     assert_eq!(restarted.key, key, "the local key survives");
     drop(restarted);
     let conn = rusqlite::Connection::open(dir.join("widget-server.sqlite3")).unwrap();
-    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(check, "ok");
     let stored: BTreeSet<String> = conn
         .prepare("SELECT id FROM sessions")
@@ -138,7 +169,10 @@ async fn sessions_acknowledged_before_kill_9_survive_restart_and_the_database_is
         .map(Result::unwrap)
         .collect();
     let missing: Vec<_> = acknowledged.difference(&stored).collect();
-    assert!(missing.is_empty(), "acknowledged sessions lost: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "acknowledged sessions lost: {missing:?}"
+    );
     let orphans: i64 = conn
         .query_row(
             "SELECT COUNT(*) FROM idempotency i WHERE i.status = 200 AND NOT EXISTS
@@ -147,5 +181,8 @@ async fn sessions_acknowledged_before_kill_9_survive_restart_and_the_database_is
             |r| r.get(0),
         )
         .unwrap();
-    assert_eq!(orphans, 0, "every stored idempotent response points at a stored session");
+    assert_eq!(
+        orphans, 0,
+        "every stored idempotent response points at a stored session"
+    );
 }

@@ -18,7 +18,8 @@ use axum::Json;
 use serde::Deserialize;
 use serde_json::json;
 
-fn authorize(state: &Shared, headers: &HeaderMap) -> Result<(), Response> {
+/// `Some(401 response)` unless the request carries the local key.
+fn refuse_unless_authorized(state: &Shared, headers: &HeaderMap) -> Option<Response> {
     let presented = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -28,7 +29,7 @@ fn authorize(state: &Shared, headers: &HeaderMap) -> Result<(), Response> {
         })
         .map(str::trim);
     match presented {
-        Some(key) if constant_time_eq(key.as_bytes(), state.local_key.as_bytes()) => Ok(()),
+        Some(key) if constant_time_eq(key.as_bytes(), state.local_key.as_bytes()) => None,
         _ => {
             let mut response = Failure::new(
                 StatusCode::UNAUTHORIZED,
@@ -38,14 +39,14 @@ fn authorize(state: &Shared, headers: &HeaderMap) -> Result<(), Response> {
             response
                 .headers_mut()
                 .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-            Err(response)
+            Some(response)
         }
     }
 }
 
 /// `POST /api/session/initiate` (Bearer).
 pub async fn initiate(State(state): State<Shared>, headers: HeaderMap, body: Body) -> Response {
-    if let Err(response) = authorize(&state, &headers) {
+    if let Some(response) = refuse_unless_authorized(&state, &headers) {
         return response;
     }
     initiate::run(state, headers, body).await
@@ -63,7 +64,7 @@ pub async fn configuration(
     headers: HeaderMap,
     Query(query): Query<SessionQuery>,
 ) -> Response {
-    if let Err(response) = authorize(&state, &headers) {
+    if let Some(response) = refuse_unless_authorized(&state, &headers) {
         return response;
     }
     let Some(id) = query.session_id.filter(|id| !id.is_empty()) else {
@@ -94,7 +95,7 @@ pub async fn delete(
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Response {
-    if let Err(response) = authorize(&state, &headers) {
+    if let Some(response) = refuse_unless_authorized(&state, &headers) {
         return response;
     }
     let parsed: DeleteBody = match serde_json::from_slice(&body) {

@@ -34,6 +34,8 @@ impl TestServer {
     }
 
     /// A server on `data_dir` with extra args and environment.
+    // The child moves into the returned `TestServer`, whose `Drop` kills and waits for it.
+    #[allow(clippy::zombie_processes)]
     pub fn start_in(data_dir: &Path, args: &[&str], env: &[(&str, &str)]) -> TestServer {
         let mut command = Command::new(BIN);
         command
