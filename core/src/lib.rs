@@ -8,7 +8,11 @@
 pub mod codes;
 pub mod decode;
 pub mod ids;
+pub mod mapping;
 pub mod options;
+pub mod request;
+pub mod search;
 pub mod text;
 pub mod url_check;
 pub mod wire;
+pub mod wizard;

@@ -15,7 +15,7 @@ mod theme;
 
 pub use error::OptionsError;
 pub use schema_check::PROPERTY_TYPES;
-pub use session::{Category, SessionOptions, CATEGORIES};
+pub use session::{Category, SessionOptions, CATEGORIES, MAX_SCHEMAS};
 pub use theme::{Color, Theme, ThemeMode, NAMED_COLORS};
 
 use crate::url_check::{check_raw, parse_web_url, OriginAllowList, UrlParser};

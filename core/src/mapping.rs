@@ -1,0 +1,259 @@
+//! Field-mapping suggestions: for each schema field, the best provider field by name, title and
+//! type, assigned globally (best pairs first) so no provider field is suggested twice. A pair of
+//! incompatible types is never suggested. Suggestions are data for the UI; they decide nothing else.
+
+use crate::text::fold;
+use crate::wire::Field;
+use std::collections::HashMap;
+
+/// Lowest score worth suggesting.
+pub const SUGGEST_THRESHOLD: u32 = 50;
+
+/// Names that mean the same thing, compared after folding and removing separators.
+const SYNONYMS: &[&[&str]] = &[
+    &[
+        "phone",
+        "phonenumber",
+        "telephone",
+        "tel",
+        "mobile",
+        "mobilephone",
+        "phonemobile",
+    ],
+    &["zip", "zipcode", "postalcode", "postcode"],
+    &[
+        "company",
+        "companyname",
+        "organization",
+        "organisation",
+        "organizationname",
+    ],
+    &["firstname", "givenname", "fname"],
+    &["lastname", "surname", "familyname", "lname"],
+    &["website", "url", "webpage", "homepage"],
+    &["title", "jobtitle", "position"],
+    &["email", "emailaddress", "mail", "primaryemail"],
+];
+
+/// Whether a value of provider field `b` can carry schema field `a`: same JSON type, with
+/// `integer` and `number` interchangeable, and formats (when both state one) equal.
+pub fn types_compatible(a: &Field, b: &Field) -> bool {
+    let numeric = |t: &str| t == "number" || t == "integer";
+    let same_type =
+        a.field_type == b.field_type || (numeric(&a.field_type) && numeric(&b.field_type));
+    let formats_agree = match (&a.format, &b.format) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    same_type && formats_agree
+}
+
+struct Keys {
+    name: String,
+    title: Option<String>,
+    synonym: Option<usize>,
+    tokens: Vec<String>,
+}
+
+fn compact(s: &str) -> String {
+    fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Splits `firstName`, `first_name` and "First Name" alike into `first`, `name`.
+fn tokens(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in s.chars() {
+        if !c.is_alphanumeric() {
+            prev_lower = false;
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        if c.is_uppercase() && prev_lower && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        cur.push_str(&fold(&c.to_string()));
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn keys(f: &Field) -> Keys {
+    let name = compact(&f.name);
+    let synonym = SYNONYMS
+        .iter()
+        .position(|group| group.contains(&name.as_str()));
+    Keys {
+        title: f.title.as_deref().map(compact).filter(|t| !t.is_empty()),
+        synonym,
+        tokens: tokens(&f.name),
+        name,
+    }
+}
+
+fn score(a: &Keys, b: &Keys, shared_tokens: usize) -> u32 {
+    if a.name == b.name {
+        return 100;
+    }
+    if b.title.as_deref() == Some(a.name.as_str()) || a.title.as_deref() == Some(b.name.as_str()) {
+        return 92;
+    }
+    if a.title.is_some() && a.title == b.title {
+        return 90;
+    }
+    if a.synonym.is_some() && a.synonym == b.synonym {
+        return 80;
+    }
+    let mut best = 0;
+    let (short, long) = if a.name.len() <= b.name.len() {
+        (&a.name, &b.name)
+    } else {
+        (&b.name, &a.name)
+    };
+    if short.len() >= 4 && long.contains(short.as_str()) {
+        best = 60 + (20 * short.len() / long.len()) as u32;
+    }
+    if shared_tokens > 0 {
+        let union = a.tokens.len() + b.tokens.len() - shared_tokens;
+        let jaccard = (70 * shared_tokens / union.max(1)) as u32;
+        if 2 * shared_tokens >= union {
+            best = best.max(jaccard);
+        }
+    }
+    best
+}
+
+/// For each schema field, the index of its suggested provider field. Each provider field is
+/// suggested at most once; best-scoring pairs are assigned first (ties: schema order, then
+/// provider order).
+pub fn suggest(schema_fields: &[Field], provider_fields: &[Field]) -> Vec<Option<usize>> {
+    let provider_keys: Vec<Keys> = provider_fields.iter().map(keys).collect();
+    let mut by_token: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, k) in provider_keys.iter().enumerate() {
+        for t in &k.tokens {
+            by_token.entry(t.as_str()).or_default().push(j);
+        }
+    }
+    let mut pairs: Vec<(u32, usize, usize)> = Vec::new();
+    let mut shared = vec![0usize; provider_fields.len()];
+    for (i, field) in schema_fields.iter().enumerate() {
+        let a = keys(field);
+        for t in &a.tokens {
+            for &j in by_token.get(t.as_str()).into_iter().flatten() {
+                shared[j] += 1;
+            }
+        }
+        for (j, b) in provider_keys.iter().enumerate() {
+            let s = score(&a, b, shared[j]);
+            shared[j] = 0;
+            if s >= SUGGEST_THRESHOLD && types_compatible(field, &provider_fields[j]) {
+                pairs.push((s, i, j));
+            }
+        }
+    }
+    pairs.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let mut out = vec![None; schema_fields.len()];
+    let mut used = vec![false; provider_fields.len()];
+    for (_, i, j) in pairs {
+        if out[i].is_none() && !used[j] {
+            out[i] = Some(j);
+            used[j] = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(name: &str, title: Option<&str>, ty: &str) -> Field {
+        Field {
+            name: name.into(),
+            title: title.map(Into::into),
+            field_type: ty.into(),
+            format: None,
+            required: false,
+            custom: false,
+        }
+    }
+
+    fn suggested(schema: &[Field], provider: &[Field]) -> Vec<Option<String>> {
+        suggest(schema, provider)
+            .into_iter()
+            .map(|j| j.map(|j| provider[j].name.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn first_name_matches_firstname_and_title_first_name() {
+        let schema = [
+            f("first_name", None, "string"),
+            f("last_name", None, "string"),
+        ];
+        let provider = [
+            f("lastname", None, "string"),
+            f("fn", Some("First Name"), "string"),
+        ];
+        assert_eq!(
+            suggested(&schema, &provider),
+            [Some("fn".into()), Some("lastname".into())]
+        );
+    }
+
+    #[test]
+    fn email_matches_email_address() {
+        let schema = [f("email", None, "string")];
+        let provider = [
+            f("phone", None, "string"),
+            f("email_address", None, "string"),
+        ];
+        assert_eq!(
+            suggested(&schema, &provider),
+            [Some("email_address".into())]
+        );
+    }
+
+    #[test]
+    fn incompatible_type_is_never_suggested_even_with_equal_name() {
+        let schema = [f("amount", None, "number"), f("created", None, "string")];
+        let mut created = f("created", None, "string");
+        created.format = Some("date-time".into());
+        let mut schema_created = schema[1].clone();
+        schema_created.format = Some("date".into());
+        let provider = [f("amount", None, "string"), created];
+        assert_eq!(
+            suggested(&[schema[0].clone(), schema_created], &provider),
+            [None, None]
+        );
+    }
+
+    #[test]
+    fn a_provider_field_is_suggested_at_most_once() {
+        let schema = [
+            f("email", None, "string"),
+            f("email_address", None, "string"),
+        ];
+        let provider = [f("email", None, "string")];
+        assert_eq!(suggested(&schema, &provider), [Some("email".into()), None]);
+    }
+
+    #[test]
+    fn unrelated_names_get_no_suggestion() {
+        assert_eq!(
+            suggested(
+                &[f("industry", None, "string")],
+                &[f("owner_id", None, "string")]
+            ),
+            [None]
+        );
+    }
+}

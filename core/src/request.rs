@@ -1,0 +1,161 @@
+//! The initiate body (design.md "What the widget sends"): the host's `session` options verbatim,
+//! plus the user's choices: `provider`, the chosen `schema` entries and `end_user_configuration`.
+//! Building only; sending is the shell's job.
+
+use crate::ids::ProviderName;
+use crate::options::SessionOptions;
+use crate::wire::{EndUserConfiguration, FieldChoice, InitiateBody, Method, Schema, SchemaChoice};
+use std::collections::BTreeMap;
+
+/// What the user chose for one schema.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChosenSchema {
+    /// The schema entry sent in `schema` (the host's entry, or `{endgrate_type}` / `{title}`).
+    pub schema: Schema,
+    /// Its key in `end_user_configuration.schemas`.
+    pub key: String,
+    /// Pull or push.
+    pub method: Method,
+    /// The integration, when resource selection was offered.
+    pub integration: Option<String>,
+    /// Schema field → provider field (and upsert for push), when field selection was offered.
+    pub fields: BTreeMap<String, FieldChoice>,
+    /// Chosen passthrough fields.
+    pub passthrough_fields: Vec<String>,
+}
+
+/// The integration (resource) name for a direction, e.g. `get-contacts` / `create-contacts`: the
+/// plural, hyphenated display name of the integration, as Endgrate names its integrations.
+pub fn resource_name(display_name: &str, method: Method) -> String {
+    let slug = display_name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect::<Vec<_>>()
+        .join("-");
+    let plural = plural(&slug);
+    match method {
+        Method::Import => format!("get-{plural}"),
+        Method::Export => format!("create-{plural}"),
+    }
+}
+
+fn plural(s: &str) -> String {
+    let consonant_y =
+        s.ends_with('y') && !s.ends_with("ay") && !s.ends_with("ey") && !s.ends_with("oy");
+    if let Some(stem) = s.strip_suffix("person") {
+        format!("{stem}people")
+    } else if consonant_y {
+        format!("{}ies", &s[..s.len() - 1])
+    } else if s.ends_with("ss") || s.ends_with('x') || s.ends_with("ch") || s.ends_with("sh") {
+        format!("{s}es")
+    } else if s.ends_with('s') {
+        s.to_owned()
+    } else {
+        format!("{s}s")
+    }
+}
+
+/// The initiate body for these choices.
+pub fn build_initiate_body(
+    session: &SessionOptions,
+    provider: &ProviderName,
+    chosen: &[ChosenSchema],
+) -> InitiateBody {
+    let schemas = chosen
+        .iter()
+        .map(|c| {
+            let choice = SchemaChoice {
+                method: c.method,
+                integration: c.integration.clone(),
+                fields: c.fields.clone(),
+                passthrough_fields: c.passthrough_fields.clone(),
+            };
+            (c.key.clone(), choice)
+        })
+        .collect();
+    InitiateBody {
+        label: session.label.clone(),
+        category: session.category.as_ref().map(|c| c.as_str().to_owned()),
+        configuration_webhook: session.configuration_webhook.clone(),
+        default_upsert_setting: session.default_upsert_setting,
+        field_selection: session.field_selection,
+        passthrough_fields: session.passthrough_fields,
+        passthrough_schemas: session.passthrough_schemas,
+        sync: session.sync,
+        provider: Some(provider.as_str().to_owned()),
+        provider_list_id: session.provider_list_id.clone(),
+        redirect_url: session.redirect_url.as_ref().map(|r| r.as_str().to_owned()),
+        resource_selection: session.resource_selection,
+        save_session: session.save_session,
+        schema: Some(chosen.iter().map(|c| c.schema.clone()).collect()),
+        schema_selection: session.schema_selection,
+        statistics: session.statistics,
+        webhook_concurrency: session.webhook_concurrency,
+        end_user_configuration: Some(EndUserConfiguration { schemas }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resource_names_follow_endgrate_examples() {
+        assert_eq!(resource_name("Contact", Method::Import), "get-contacts");
+        assert_eq!(resource_name("Contact", Method::Export), "create-contacts");
+        assert_eq!(resource_name("Company", Method::Import), "get-companies");
+        assert_eq!(resource_name("Address", Method::Import), "get-addresses");
+        assert_eq!(
+            resource_name("Contact Person", Method::Import),
+            "get-contact-people"
+        );
+        assert_eq!(
+            resource_name("Page Views", Method::Import),
+            "get-page-views"
+        );
+        assert_eq!(
+            resource_name("Product Category", Method::Export),
+            "create-product-categories"
+        );
+    }
+
+    #[test]
+    fn body_carries_session_keys_and_choices_and_round_trips_through_strict_type() {
+        let session = SessionOptions {
+            label: Some("Acme".into()),
+            save_session: Some(true),
+            ..Default::default()
+        };
+        let chosen = ChosenSchema {
+            schema: Schema {
+                endgrate_type: Some("crm-contact".into()),
+                ..Default::default()
+            },
+            key: "crm-contact".into(),
+            method: Method::Export,
+            integration: Some("create-contacts".into()),
+            fields: [(
+                "email".to_owned(),
+                FieldChoice {
+                    provider_field: "email".into(),
+                    upsert: None,
+                },
+            )]
+            .into(),
+            passthrough_fields: vec!["lifecyclestage".into()],
+        };
+        let body = build_initiate_body(&session, &ProviderName::new("hubspot").unwrap(), &[chosen]);
+        let json = serde_json::to_string(&body).unwrap();
+        let back: InitiateBody = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, body);
+        assert!(
+            json.contains(r#""label":"Acme""#) && json.contains(r#""provider":"hubspot""#),
+            "{json}"
+        );
+        assert!(
+            !json.contains("field_selection"),
+            "unset options stay unset: {json}"
+        );
+    }
+}

@@ -1,0 +1,311 @@
+//! Read accessors for the UI: everything a component renders, as borrows or small views. Reading
+//! never changes state; components send events for that.
+
+use super::{MappingIssue, Step, Wizard};
+use crate::decode::Failure;
+use crate::ids::{FieldName, ResourceId, SchemaKey, SessionId};
+use crate::mapping::types_compatible;
+use crate::options::WidgetOptions;
+use crate::wire::{Field, Method, ProviderEntry, UpsertSetting};
+
+/// A schema as the Schemas step shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SchemaView<'a> {
+    /// Its key.
+    pub key: &'a SchemaKey,
+    /// "Contact", or the schema's title.
+    pub display_name: &'a str,
+    /// Whether it will be synced.
+    pub selected: bool,
+    /// Whether the user may switch it (schema selection, or a custom object).
+    pub toggleable: bool,
+    /// Whether the provider supports it at all.
+    pub supported: bool,
+    /// A provider custom object (passthrough schema).
+    pub custom: bool,
+    /// The directions the provider supports (pull = IMPORT, push = EXPORT).
+    pub directions: Vec<Method>,
+    /// The chosen direction.
+    pub method: Method,
+}
+
+/// An integration the Resources step offers for a schema.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResourceView {
+    /// Its name, e.g. `get-contacts`.
+    pub id: ResourceId,
+    /// Its display name.
+    pub display_name: String,
+    /// Whether it is the chosen one.
+    pub chosen: bool,
+}
+
+/// One row of the mapping table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MappingRow<'a> {
+    /// The app's schema field.
+    pub field: &'a Field,
+    /// The chosen provider field.
+    pub provider_field: Option<&'a FieldName>,
+    /// Whether the choice is the automatic suggestion, untouched.
+    pub suggested: bool,
+    /// Whether the field must be mapped.
+    pub required: bool,
+    /// The upsert setting, for push schemas only.
+    pub upsert: Option<UpsertSetting>,
+    /// Provider fields of a compatible type, for the select.
+    pub options: Vec<&'a Field>,
+}
+
+/// One schema in the review summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewSchema<'a> {
+    /// Its key.
+    pub key: &'a SchemaKey,
+    /// Its display name.
+    pub display_name: &'a str,
+    /// Pull or push.
+    pub method: Method,
+    /// The chosen integration, when resources were offered.
+    pub resource: Option<&'a ResourceId>,
+    /// `(schema field, provider field, upsert for push)` for every mapped field.
+    pub fields: Vec<(&'a FieldName, &'a FieldName, Option<UpsertSetting>)>,
+    /// Chosen passthrough fields.
+    pub passthrough: Vec<&'a FieldName>,
+}
+
+impl Wizard {
+    /// The current step.
+    pub fn step(&self) -> Step {
+        self.step
+    }
+
+    /// The options the flow runs with.
+    pub fn options(&self) -> &WidgetOptions {
+        &self.options
+    }
+
+    /// The user-facing steps for this session, in order (Review last).
+    pub fn visible_steps(&self) -> Vec<Step> {
+        Self::steps_for(&self.options.session)
+    }
+
+    /// `(1-based index, total)` of the current step, for "step 2 of 5"; `None` outside the steps.
+    pub fn step_position(&self) -> Option<(usize, usize)> {
+        let steps = self.visible_steps();
+        steps
+            .iter()
+            .position(|s| *s == self.step)
+            .map(|i| (i + 1, steps.len()))
+    }
+
+    /// Providers that qualify for the session (category, endgrate_types), in catalog order.
+    pub fn catalog_providers(&self) -> &[ProviderEntry] {
+        self.catalog.as_deref().unwrap_or_default()
+    }
+
+    /// The providers to list: qualifying, in the chosen category chip, matching the search.
+    pub fn visible_providers(&self) -> Vec<&ProviderEntry> {
+        let all = self.catalog_providers();
+        self.search
+            .search(&self.query)
+            .into_iter()
+            .map(|i| &all[i])
+            .filter(|p| {
+                self.category_filter.as_deref().is_none_or(|c| {
+                    p.provider
+                        .endgrate_provider_type
+                        .as_deref()
+                        .is_some_and(|t| t.eq_ignore_ascii_case(c))
+                })
+            })
+            .collect()
+    }
+
+    /// Categories present among qualifying providers, for filter chips.
+    pub fn categories(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self
+            .catalog_providers()
+            .iter()
+            .filter_map(|p| p.provider.endgrate_provider_type.as_deref())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The search text.
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// The chosen category chip.
+    pub fn category_filter(&self) -> Option<&str> {
+        self.category_filter.as_deref()
+    }
+
+    /// The chosen provider's catalog entry.
+    pub fn selected_provider(&self) -> Option<&ProviderEntry> {
+        self.provider.as_ref().and_then(|p| self.provider_entry(p))
+    }
+
+    /// The schemas offered for the chosen provider.
+    pub fn schemas(&self) -> Vec<SchemaView<'_>> {
+        let free = self.options.session.schema_selection();
+        self.schemas
+            .iter()
+            .map(|s| SchemaView {
+                key: &s.key,
+                display_name: &s.display_name,
+                selected: s.selected,
+                toggleable: s.integration.is_some() && (free || s.custom),
+                supported: s.integration.is_some(),
+                custom: s.custom,
+                directions: s.directions(),
+                method: s.method,
+            })
+            .collect()
+    }
+
+    /// The integrations offered for a schema in its chosen direction.
+    pub fn resources(&self, schema: &SchemaKey) -> Vec<ResourceView> {
+        let Some(s) = self.schemas.iter().find(|s| &s.key == schema) else {
+            return vec![];
+        };
+        s.resources()
+            .into_iter()
+            .map(|(id, display_name)| ResourceView {
+                chosen: s.resource.as_ref() == Some(&id),
+                id,
+                display_name,
+            })
+            .collect()
+    }
+
+    /// Selected schemas, in order (the mapping step shows one table each).
+    pub fn selected_schemas(&self) -> Vec<&SchemaKey> {
+        self.schemas
+            .iter()
+            .filter(|s| s.selected)
+            .map(|s| &s.key)
+            .collect()
+    }
+
+    /// The mapping table of a schema; empty until its fields load.
+    pub fn mapping_rows(&self, schema: &SchemaKey) -> Vec<MappingRow<'_>> {
+        let Some(s) = self.schemas.iter().find(|s| &s.key == schema) else {
+            return vec![];
+        };
+        let Some((schema_fields, provider_fields)) = &s.fields else {
+            return vec![];
+        };
+        schema_fields
+            .iter()
+            .map(|field| {
+                let m = FieldName::new(field.name.as_str()).and_then(|n| s.mapping.get(&n));
+                MappingRow {
+                    field,
+                    provider_field: m.and_then(|m| m.provider_field.as_ref()),
+                    suggested: m.is_some_and(|m| m.suggested && m.provider_field.is_some()),
+                    required: field.required,
+                    upsert: (s.method == Method::Export)
+                        .then(|| m.map(|m| m.upsert).unwrap_or_default()),
+                    options: provider_fields
+                        .iter()
+                        .filter(|p| types_compatible(field, p))
+                        .collect(),
+                }
+            })
+            .collect()
+    }
+
+    /// Provider custom fields not mapped, with whether each passes through; empty unless
+    /// `passthrough_fields` is on.
+    pub fn passthrough_candidates(&self, schema: &SchemaKey) -> Vec<(&Field, bool)> {
+        if !self.options.session.passthrough_fields() {
+            return vec![];
+        }
+        let Some(s) = self.schemas.iter().find(|s| &s.key == schema) else {
+            return vec![];
+        };
+        let Some((_, provider_fields)) = &s.fields else {
+            return vec![];
+        };
+        provider_fields
+            .iter()
+            .filter(|f| f.custom)
+            .filter(|f| {
+                !s.mapping.values().any(|m| {
+                    m.provider_field
+                        .as_ref()
+                        .is_some_and(|p| p.as_str() == f.name)
+                })
+            })
+            .map(|f| (f, s.passthrough.iter().any(|p| p.as_str() == f.name)))
+            .collect()
+    }
+
+    /// What blocks Next (or Submit on Review) now.
+    pub fn blocking_issues(&self) -> Vec<MappingIssue> {
+        self.issues_for(self.step)
+    }
+
+    /// Every choice, for the Review step.
+    pub fn review(&self) -> Vec<ReviewSchema<'_>> {
+        self.schemas
+            .iter()
+            .filter(|s| s.selected)
+            .map(|s| ReviewSchema {
+                key: &s.key,
+                display_name: &s.display_name,
+                method: s.method,
+                resource: s
+                    .resource
+                    .as_ref()
+                    .filter(|_| self.options.session.resource_selection()),
+                fields: s
+                    .mapping
+                    .iter()
+                    .filter_map(|(f, m)| {
+                        Some((
+                            f,
+                            m.provider_field.as_ref()?,
+                            (s.method == Method::Export).then_some(m.upsert),
+                        ))
+                    })
+                    .collect(),
+                passthrough: s.passthrough.iter().collect(),
+            })
+            .collect()
+    }
+
+    /// Whether the catalog or a field catalog is loading.
+    pub fn is_loading(&self) -> bool {
+        let fields_pending = self.step == Step::Mapping
+            && self
+                .schemas
+                .iter()
+                .any(|s| s.selected && s.fields.is_none());
+        self.loading_catalog || fields_pending
+    }
+
+    /// Whether the initiate POST is in flight (Submit disabled, `aria-busy`).
+    pub fn is_submitting(&self) -> bool {
+        self.step == Step::Submitting
+    }
+
+    /// The failure shown in the Error step.
+    pub fn error(&self) -> Option<&Failure> {
+        self.error.as_ref().map(|e| &e.0)
+    }
+
+    /// The new session's id after success (never persisted).
+    pub fn session_id(&self) -> Option<&SessionId> {
+        self.session_id.as_ref()
+    }
+
+    /// Whether restored progress was partly or wholly discarded ("We couldn't restore…").
+    pub fn restore_notice(&self) -> bool {
+        self.restore_notice
+    }
+}

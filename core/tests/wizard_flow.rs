@@ -1,0 +1,676 @@
+//! Wizard transitions: narrowing, Back and jumps, mapping rules, one submission in flight,
+//! idempotency-key reuse, terminal outcomes and navigation.
+
+mod common;
+
+use common::*;
+use serde_json::json;
+use widget_core::codes::ErrorCode;
+use widget_core::decode::Failure;
+use widget_core::ids::FieldName;
+use widget_core::wire::{Method, UpsertSetting};
+use widget_core::wizard::{Command, Event, ExitReason, HostEvent, MappingIssue, Step, Wizard};
+
+fn full_session() -> serde_json::Value {
+    json!({"schema": [{"endgrate_type": "crm-contact"}], "schema_selection": true, "resource_selection": true,
+           "field_selection": true, "passthrough_fields": true, "redirect_url": "https://app.example.com/done?x=1"})
+}
+
+/// Provider → Schemas → Resources → Mapping, hubspot picked.
+fn at_mapping(session: serde_json::Value) -> Wizard {
+    let (mut w, _) = started(options(session));
+    drive(
+        &mut w,
+        Event::ProviderPicked {
+            provider: provider("hubspot"),
+        },
+    );
+    while w.step() != Step::Mapping {
+        drive(&mut w, Event::NextClicked);
+    }
+    w
+}
+
+fn submits(out: &[Command]) -> Vec<String> {
+    out.iter()
+        .filter_map(|c| match c {
+            Command::Submit {
+                idempotency_key, ..
+            } => Some(idempotency_key.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn fail(code: ErrorCode) -> Event {
+    Event::SubmitFinished(Err(Failure {
+        code,
+        message: None,
+    }))
+}
+
+#[test]
+fn start_emits_ready_and_loads_catalog_with_list_and_category() {
+    let (_, out) = Wizard::new(options(
+        json!({"category": "CRM", "provider_list_id": "list_1"}),
+    ));
+    assert_eq!(out[0], Command::Emit(HostEvent::Ready));
+    assert!(
+        matches!(&out[1], Command::LoadCatalog { category: Some(c), provider_list_id: Some(l), .. } if c == "CRM" && l == "list_1")
+    );
+}
+
+#[test]
+fn catalog_is_narrowed_to_category_and_providers_supporting_every_schema_type() {
+    let names = |w: &Wizard| {
+        w.catalog_providers()
+            .iter()
+            .map(|p| p.provider.name.clone())
+            .collect::<Vec<_>>()
+    };
+    let (w, _) = started(options(json!({"category": "ACCOUNTING"})));
+    assert_eq!(names(&w), ["quickbooks"]);
+    let (w, _) = started(options(
+        json!({"schema": [{"endgrate_type": "crm-contact"}, {"endgrate_type": "crm-company"}]}),
+    ));
+    assert_eq!(names(&w), ["hubspot"]);
+    let (w, _) = started(options(
+        json!({"schema": [{"endgrate_type": "crm-contact"}]}),
+    ));
+    assert_eq!(names(&w), ["hubspot", "pipedrive"]);
+}
+
+#[test]
+fn search_and_category_chip_narrow_visible_providers() {
+    let (mut w, _) = started(options(json!({})));
+    drive(
+        &mut w,
+        Event::SearchChanged {
+            query: "quikbooks".into(),
+        },
+    );
+    let names: Vec<_> = w
+        .visible_providers()
+        .iter()
+        .map(|p| p.provider.name.as_str())
+        .collect();
+    assert_eq!(names, ["quickbooks"]);
+    drive(
+        &mut w,
+        Event::SearchChanged {
+            query: String::new(),
+        },
+    );
+    drive(
+        &mut w,
+        Event::CategoryFilterChosen {
+            category: Some("CRM".into()),
+        },
+    );
+    assert_eq!(w.visible_providers().len(), 2);
+    assert_eq!(w.categories(), ["ACCOUNTING", "CRM"]);
+}
+
+#[test]
+fn provider_outside_the_narrowed_catalog_cannot_be_picked() {
+    let (mut w, _) = started(options(json!({"category": "ACCOUNTING"})));
+    drive(
+        &mut w,
+        Event::ProviderPicked {
+            provider: provider("hubspot"),
+        },
+    );
+    assert!(w.selected_provider().is_none());
+    assert_eq!(w.blocking_issues(), [MappingIssue::NoProvider]);
+}
+
+#[test]
+fn preset_provider_missing_from_catalog_is_a_config_error() {
+    let (w, out) = started(options(json!({"provider": "salesforce"})));
+    assert_eq!(w.step(), Step::Error);
+    assert_eq!(w.error().unwrap().code, ErrorCode::ConfigInvalid);
+    assert!(out.iter().any(|c| matches!(
+        c,
+        Command::Emit(HostEvent::Error {
+            code: ErrorCode::ConfigInvalid,
+            ..
+        })
+    )));
+}
+
+#[test]
+fn schemas_offer_the_provider_directions_and_custom_objects_with_passthrough_schemas() {
+    let (mut w, _) = started(options(
+        json!({"schema": [{"endgrate_type": "crm-contact"}], "passthrough_schemas": true}),
+    ));
+    drive(
+        &mut w,
+        Event::ProviderPicked {
+            provider: provider("hubspot"),
+        },
+    );
+    drive(&mut w, Event::NextClicked);
+    let views = w.schemas();
+    assert_eq!(views[0].directions, [Method::Import, Method::Export]);
+    assert!(
+        !views[0].toggleable,
+        "session schemas are fixed without schema_selection"
+    );
+    assert!(views[1].custom && views[1].toggleable && !views[1].selected);
+    drive(
+        &mut w,
+        Event::SchemaToggled {
+            schema: schema("Ticket Board"),
+        },
+    );
+    drive(
+        &mut w,
+        Event::SchemaToggled {
+            schema: schema("crm-contact"),
+        },
+    );
+    let selected: Vec<_> = w.selected_schemas().iter().map(|k| k.to_string()).collect();
+    assert_eq!(selected, ["crm-contact", "Ticket Board"]);
+}
+
+#[test]
+fn direction_outside_provider_support_is_ignored() {
+    let (mut w, _) = started(options(
+        json!({"schema": [{"endgrate_type": "crm-contact"}], "schema_selection": true}),
+    ));
+    drive(
+        &mut w,
+        Event::ProviderPicked {
+            provider: provider("pipedrive"),
+        },
+    );
+    drive(&mut w, Event::NextClicked);
+    drive(
+        &mut w,
+        Event::DirectionChosen {
+            schema: schema("crm-contact"),
+            method: Method::Export,
+        },
+    );
+    assert_eq!(w.schemas()[0].method, Method::Import);
+}
+
+#[test]
+fn resources_follow_the_chosen_direction() {
+    let (mut w, _) = started(options(full_session()));
+    drive(
+        &mut w,
+        Event::ProviderPicked {
+            provider: provider("hubspot"),
+        },
+    );
+    drive(&mut w, Event::NextClicked);
+    drive(
+        &mut w,
+        Event::DirectionChosen {
+            schema: schema("crm-contact"),
+            method: Method::Export,
+        },
+    );
+    drive(&mut w, Event::NextClicked);
+    let r = w.resources(&schema("crm-contact"));
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].id.as_str(), "create-contacts");
+    assert!(r[0].chosen);
+}
+
+#[test]
+fn mapping_is_suggested_and_upsert_exists_only_for_push() {
+    let mut w = at_mapping(full_session());
+    let rows = w.mapping_rows(&schema("crm-contact"));
+    let mapped: Vec<_> = rows
+        .iter()
+        .map(|r| r.provider_field.map(|f| f.to_string()))
+        .collect();
+    assert_eq!(
+        mapped,
+        [
+            Some("email".into()),
+            Some("firstname".into()),
+            Some("lastname".into())
+        ]
+    );
+    assert!(rows.iter().all(|r| r.suggested && r.upsert.is_none()));
+    assert!(rows[0].required);
+
+    drive(
+        &mut w,
+        Event::StepChosen {
+            step: Step::Schemas,
+        },
+    );
+    drive(
+        &mut w,
+        Event::DirectionChosen {
+            schema: schema("crm-contact"),
+            method: Method::Export,
+        },
+    );
+    drive(&mut w, Event::NextClicked);
+    drive(&mut w, Event::NextClicked);
+    let rows = w.mapping_rows(&schema("crm-contact"));
+    assert!(rows
+        .iter()
+        .all(|r| r.upsert == Some(UpsertSetting::Overwrite)));
+}
+
+#[test]
+fn upsert_starts_at_the_default_upsert_setting() {
+    let mut session = full_session();
+    session["default_upsert_setting"] = json!("SET_IF_NOT_SET");
+    session["schema_selection"] = json!(true);
+    let (mut w, _) = started(options(session));
+    drive(
+        &mut w,
+        Event::ProviderPicked {
+            provider: provider("hubspot"),
+        },
+    );
+    drive(&mut w, Event::NextClicked);
+    drive(
+        &mut w,
+        Event::DirectionChosen {
+            schema: schema("crm-contact"),
+            method: Method::Export,
+        },
+    );
+    drive(&mut w, Event::NextClicked);
+    drive(&mut w, Event::NextClicked);
+    assert_eq!(w.step(), Step::Mapping);
+    let field = FieldName::new("email").unwrap();
+    drive(
+        &mut w,
+        Event::UpsertChosen {
+            schema: schema("crm-contact"),
+            field,
+            upsert: UpsertSetting::DoNotUpdate,
+        },
+    );
+    let ups: Vec<_> = w
+        .mapping_rows(&schema("crm-contact"))
+        .iter()
+        .map(|r| r.upsert.unwrap())
+        .collect();
+    assert_eq!(
+        ups,
+        [
+            UpsertSetting::DoNotUpdate,
+            UpsertSetting::SetIfNotSet,
+            UpsertSetting::SetIfNotSet
+        ]
+    );
+}
+
+#[test]
+fn required_field_unmapped_blocks_review() {
+    let mut w = at_mapping(full_session());
+    let email = FieldName::new("email").unwrap();
+    drive(
+        &mut w,
+        Event::FieldMapped {
+            schema: schema("crm-contact"),
+            field: email.clone(),
+            provider_field: None,
+        },
+    );
+    drive(&mut w, Event::NextClicked);
+    assert_eq!(w.step(), Step::Mapping);
+    assert_eq!(
+        w.blocking_issues(),
+        [MappingIssue::RequiredFieldUnmapped {
+            schema: schema("crm-contact"),
+            field: email
+        }]
+    );
+}
+
+#[test]
+fn mapping_a_taken_provider_field_moves_it_and_wrong_type_is_refused() {
+    let mut w = at_mapping(full_session());
+    let s = schema("crm-contact");
+    let first = FieldName::new("first_name").unwrap();
+    drive(
+        &mut w,
+        Event::FieldMapped {
+            schema: s.clone(),
+            field: first.clone(),
+            provider_field: FieldName::new("lastname"),
+        },
+    );
+    let rows = w.mapping_rows(&s);
+    assert_eq!(rows[1].provider_field.map(|f| f.as_str()), Some("lastname"));
+    assert!(!rows[1].suggested);
+    assert_eq!(rows[2].provider_field, None, "last_name lost lastname");
+    drive(
+        &mut w,
+        Event::FieldMapped {
+            schema: s.clone(),
+            field: first,
+            provider_field: FieldName::new("hs_score"),
+        },
+    );
+    assert_eq!(
+        w.mapping_rows(&s)[1].provider_field.map(|f| f.as_str()),
+        Some("lastname")
+    );
+}
+
+#[test]
+fn passthrough_candidates_are_unmapped_custom_fields() {
+    let mut w = at_mapping(full_session());
+    let s = schema("crm-contact");
+    let names: Vec<_> = w
+        .passthrough_candidates(&s)
+        .iter()
+        .map(|(f, on)| (f.name.clone(), *on))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("lifecyclestage".to_owned(), false),
+            ("hs_score".to_owned(), false)
+        ]
+    );
+    drive(
+        &mut w,
+        Event::PassthroughToggled {
+            schema: s.clone(),
+            provider_field: FieldName::new("lifecyclestage").unwrap(),
+        },
+    );
+    drive(
+        &mut w,
+        Event::PassthroughToggled {
+            schema: s.clone(),
+            provider_field: FieldName::new("email").unwrap(),
+        },
+    );
+    drive(&mut w, Event::NextClicked);
+    let out = drive(
+        &mut w,
+        Event::SubmitClicked {
+            candidate_key: key(1),
+        },
+    );
+    let Some(Command::Submit { body, .. }) =
+        out.iter().find(|c| matches!(c, Command::Submit { .. }))
+    else {
+        panic!()
+    };
+    let choice = &body.end_user_configuration.as_ref().unwrap().schemas["crm-contact"];
+    assert_eq!(choice.passthrough_fields, ["lifecyclestage"]);
+    assert_eq!(choice.fields["first_name"].provider_field, "firstname");
+}
+
+#[test]
+fn back_and_jump_keep_choices_and_forward_jumps_are_refused() {
+    let mut w = at_mapping(full_session());
+    let s = schema("crm-contact");
+    drive(
+        &mut w,
+        Event::FieldMapped {
+            schema: s.clone(),
+            field: FieldName::new("last_name").unwrap(),
+            provider_field: None,
+        },
+    );
+    drive(&mut w, Event::NextClicked);
+    assert_eq!(w.step(), Step::Review);
+    drive(
+        &mut w,
+        Event::StepChosen {
+            step: Step::Provider,
+        },
+    );
+    assert_eq!(w.step(), Step::Provider);
+    drive(&mut w, Event::StepChosen { step: Step::Review });
+    assert_eq!(w.step(), Step::Provider, "no jumping forward");
+    drive(
+        &mut w,
+        Event::ProviderPicked {
+            provider: provider("hubspot"),
+        },
+    );
+    for _ in 0..3 {
+        drive(&mut w, Event::NextClicked);
+    }
+    assert_eq!(w.step(), Step::Mapping);
+    assert_eq!(
+        w.mapping_rows(&s)[2].provider_field,
+        None,
+        "the cleared mapping survived"
+    );
+    drive(&mut w, Event::BackClicked);
+    assert_eq!(w.step(), Step::Resources);
+}
+
+#[test]
+fn double_submit_sends_one_request() {
+    let mut w = at_mapping(full_session());
+    drive(&mut w, Event::NextClicked);
+    let mut out = drive(
+        &mut w,
+        Event::SubmitClicked {
+            candidate_key: key(1),
+        },
+    );
+    out.extend(drive(
+        &mut w,
+        Event::SubmitClicked {
+            candidate_key: key(2),
+        },
+    ));
+    assert_eq!(submits(&out), [key(1).to_string()]);
+    assert!(w.is_submitting());
+    assert!(
+        drive(&mut w, Event::ExitClicked).is_empty(),
+        "no exit while in flight"
+    );
+}
+
+#[test]
+fn retry_reuses_the_key_and_a_changed_body_gets_a_new_one() {
+    let mut w = at_mapping(full_session());
+    drive(&mut w, Event::NextClicked);
+    let mut keys = submits(&drive(
+        &mut w,
+        Event::SubmitClicked {
+            candidate_key: key(1),
+        },
+    ));
+    drive(&mut w, fail(ErrorCode::NetworkTimeout));
+    assert_eq!(w.step(), Step::Error);
+    keys.extend(submits(&drive(&mut w, Event::RetryClicked)));
+    drive(&mut w, fail(ErrorCode::ServerError));
+    drive(&mut w, Event::BackClicked);
+    assert_eq!(w.step(), Step::Review);
+    keys.extend(submits(&drive(
+        &mut w,
+        Event::SubmitClicked {
+            candidate_key: key(2),
+        },
+    )));
+    drive(&mut w, fail(ErrorCode::ServerError));
+    drive(&mut w, Event::BackClicked);
+    drive(
+        &mut w,
+        Event::StepChosen {
+            step: Step::Mapping,
+        },
+    );
+    drive(
+        &mut w,
+        Event::FieldMapped {
+            schema: schema("crm-contact"),
+            field: FieldName::new("last_name").unwrap(),
+            provider_field: None,
+        },
+    );
+    drive(&mut w, Event::NextClicked);
+    keys.extend(submits(&drive(
+        &mut w,
+        Event::SubmitClicked {
+            candidate_key: key(3),
+        },
+    )));
+    assert_eq!(
+        keys,
+        [key(1), key(1), key(1), key(3)].map(|k| k.to_string())
+    );
+}
+
+#[test]
+fn start_over_discards_the_key_and_keeps_choices() {
+    let mut w = at_mapping(full_session());
+    drive(&mut w, Event::NextClicked);
+    drive(
+        &mut w,
+        Event::SubmitClicked {
+            candidate_key: key(1),
+        },
+    );
+    let out = drive(&mut w, fail(ErrorCode::SessionExpired));
+    assert!(out.contains(&Command::Emit(HostEvent::Error {
+        code: ErrorCode::SessionExpired,
+        message: None
+    })));
+    drive(&mut w, Event::StartOverClicked);
+    assert_eq!(w.step(), Step::Provider);
+    assert_eq!(w.selected_provider().unwrap().provider.name, "hubspot");
+    for _ in 0..4 {
+        drive(&mut w, Event::NextClicked);
+    }
+    assert_eq!(
+        submits(&drive(
+            &mut w,
+            Event::SubmitClicked {
+                candidate_key: key(2)
+            }
+        )),
+        [key(2).to_string()]
+    );
+}
+
+#[test]
+fn success_navigates_to_redirect_with_session_id_after_the_success_event() {
+    let mut w = at_mapping(full_session());
+    drive(&mut w, Event::NextClicked);
+    drive(
+        &mut w,
+        Event::SubmitClicked {
+            candidate_key: key(1),
+        },
+    );
+    let out = drive(&mut w, Event::SubmitFinished(Ok(session_id())));
+    let tail: Vec<_> = out
+        .iter()
+        .filter(|c| {
+            !matches!(
+                c,
+                Command::Persist | Command::Emit(HostEvent::StepChanged { .. })
+            )
+        })
+        .collect();
+    assert_eq!(
+        tail,
+        [
+            &Command::Emit(HostEvent::Success {
+                session_id: session_id()
+            }),
+            &Command::Navigate {
+                url: "https://app.example.com/done?x=1&session_id=6566e85e7cf20dca9cef0c0a".into()
+            },
+        ]
+    );
+    assert!(w.snapshot().finished);
+    assert!(
+        !serde_json::to_string(&w.snapshot())
+            .unwrap()
+            .contains("6566e85e"),
+        "session id never persisted"
+    );
+}
+
+#[test]
+fn after_endgrate_goes_to_hosted_page_and_after_none_stays() {
+    for (after, want) in [
+        (
+            "endgrate",
+            Some("https://endgrate.test/session?session_id=6566e85e7cf20dca9cef0c0a"),
+        ),
+        ("none", None),
+    ] {
+        let (mut w, _) = started(options_with(
+            json!({"after": after, "endgrateOrigin": "https://endgrate.test",
+            "session": {"provider": "hubspot", "schema": [{"endgrate_type": "crm-contact"}]}}),
+        ));
+        drive(
+            &mut w,
+            Event::SubmitClicked {
+                candidate_key: key(1),
+            },
+        );
+        let out = drive(&mut w, Event::SubmitFinished(Ok(session_id())));
+        let nav = out.iter().find_map(|c| match c {
+            Command::Navigate { url } => Some(url.as_str()),
+            _ => None,
+        });
+        assert_eq!(nav, want);
+    }
+}
+
+#[test]
+fn exit_is_terminal_and_later_events_are_dropped() {
+    let (mut w, _) = started(options(full_session()));
+    let out = drive(&mut w, Event::ExitClicked);
+    assert!(out.contains(&Command::Emit(HostEvent::Exit {
+        reason: ExitReason::UserClosed
+    })));
+    assert!(drive(&mut w, Event::Destroyed).is_empty());
+    assert!(drive(&mut w, Event::SubmitFinished(Ok(session_id()))).is_empty());
+}
+
+#[test]
+fn catalog_failure_is_retryable_and_stale_answers_are_ignored() {
+    let (mut w, _) = Wizard::new(options(json!({})));
+    let out = w.update(Event::CatalogFailed(Failure::code(
+        ErrorCode::NetworkOffline,
+    )));
+    assert!(out.contains(&Command::Emit(HostEvent::Error {
+        code: ErrorCode::NetworkOffline,
+        message: None
+    })));
+    assert!(w
+        .update(Event::CatalogLoaded(catalog()))
+        .iter()
+        .all(|c| !matches!(c, Command::Persist)));
+    assert!(
+        w.catalog_providers().is_empty(),
+        "answer without a request in flight is ignored"
+    );
+    drive(&mut w, Event::RetryClicked);
+    assert_eq!(w.step(), Step::Provider);
+    assert_eq!(w.catalog_providers().len(), 3);
+}
+
+#[test]
+fn step_changed_reports_position_in_visible_steps() {
+    let (mut w, _) = started(options(full_session()));
+    drive(
+        &mut w,
+        Event::ProviderPicked {
+            provider: provider("hubspot"),
+        },
+    );
+    let out = drive(&mut w, Event::NextClicked);
+    assert!(out.contains(&Command::Emit(HostEvent::StepChanged {
+        step: Step::Schemas,
+        index: 2,
+        total: 5
+    })));
+}

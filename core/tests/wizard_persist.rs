@@ -1,0 +1,170 @@
+//! Persistence: saved state round-trips, reloads resume where the user was, and restored state is
+//! treated as untrusted (R24–R28).
+
+mod common;
+
+use common::*;
+use serde_json::json;
+use widget_core::ids::FieldName;
+use widget_core::wizard::{load_persisted, Command, Event, Step, Wizard};
+
+fn session() -> serde_json::Value {
+    json!({"schema": [{"endgrate_type": "crm-contact"}], "schema_selection": true, "field_selection": true,
+           "passthrough_fields": true})
+}
+
+fn mapped_wizard() -> Wizard {
+    let (mut w, _) = started(options(session()));
+    drive(
+        &mut w,
+        Event::ProviderPicked {
+            provider: provider("hubspot"),
+        },
+    );
+    drive(&mut w, Event::NextClicked);
+    drive(&mut w, Event::NextClicked);
+    let s = schema("crm-contact");
+    drive(
+        &mut w,
+        Event::FieldMapped {
+            schema: s.clone(),
+            field: FieldName::new("last_name").unwrap(),
+            provider_field: None,
+        },
+    );
+    drive(
+        &mut w,
+        Event::PassthroughToggled {
+            schema: s,
+            provider_field: FieldName::new("lifecyclestage").unwrap(),
+        },
+    );
+    w
+}
+
+fn restore(bytes: &[u8]) -> (Wizard, Vec<Command>) {
+    let (mut w, start) = Wizard::restore(options(session()), bytes);
+    let mut all = start.clone();
+    if start
+        .iter()
+        .any(|c| matches!(c, Command::LoadCatalog { .. }))
+    {
+        all.extend(drive(&mut w, Event::CatalogLoaded(catalog())));
+    }
+    (w, all)
+}
+
+#[test]
+fn reload_at_mapping_restores_step_and_every_choice() {
+    let w = mapped_wizard();
+    let saved = serde_json::to_vec(&w.snapshot()).unwrap();
+    let (back, _) = restore(&saved);
+    assert_eq!(back.step(), Step::Mapping);
+    assert!(!back.restore_notice());
+    assert_eq!(back.snapshot(), w.snapshot());
+    assert_eq!(back.request_body(), w.request_body());
+}
+
+#[test]
+fn snapshot_round_trips_through_json() {
+    let snap = mapped_wizard().snapshot();
+    let bytes = serde_json::to_vec(&snap).unwrap();
+    assert_eq!(load_persisted(&bytes).unwrap(), snap);
+}
+
+#[test]
+fn reload_during_submission_resends_the_same_body_and_key() {
+    let mut w = mapped_wizard();
+    drive(&mut w, Event::NextClicked);
+    let sent = drive(
+        &mut w,
+        Event::SubmitClicked {
+            candidate_key: key(7),
+        },
+    );
+    let saved = serde_json::to_vec(&w.snapshot()).unwrap();
+    let (back, out) = restore(&saved);
+    assert_eq!(back.step(), Step::Submitting);
+    let first = |cs: &[Command]| {
+        cs.iter()
+            .find(|c| matches!(c, Command::Submit { .. }))
+            .cloned()
+    };
+    assert_eq!(first(&out), first(&sent));
+}
+
+#[test]
+fn tampered_pending_body_is_dropped_with_notice() {
+    let mut w = mapped_wizard();
+    drive(&mut w, Event::NextClicked);
+    drive(
+        &mut w,
+        Event::SubmitClicked {
+            candidate_key: key(7),
+        },
+    );
+    let mut snap = serde_json::to_value(w.snapshot()).unwrap();
+    snap["pending"]["body"]["redirect_url"] = json!("https://evil.example/");
+    let (back, out) = restore(&serde_json::to_vec(&snap).unwrap());
+    assert!(back.restore_notice());
+    assert!(!out.iter().any(|c| matches!(c, Command::Submit { .. })));
+}
+
+#[test]
+fn untrusted_stored_values_are_discarded_with_notice_and_no_panic() {
+    let good = serde_json::to_value(mapped_wizard().snapshot()).unwrap();
+    let mut cases: Vec<Vec<u8>> = vec![
+        b"not json".to_vec(),
+        br#"{"version":999}"#.to_vec(),
+        vec![b'"'; 5 * 1024 * 1024],
+    ];
+    for (path, value) in [
+        ("/provider", json!("<img src=x onerror=alert(1)>")),
+        ("/schemas/0/fields/email/upsert", json!("DELETE_ALL")),
+    ] {
+        let mut v = good.clone();
+        *v.pointer_mut(path).unwrap() = value;
+        cases.push(serde_json::to_vec(&v).unwrap());
+    }
+    for bytes in cases {
+        let (w, _) = restore(&bytes);
+        assert!(w.restore_notice());
+        assert_eq!(w.step(), Step::Provider, "fresh start");
+    }
+}
+
+#[test]
+fn mapping_to_a_field_that_no_longer_exists_is_dropped_with_notice() {
+    let mut v = serde_json::to_value(mapped_wizard().snapshot()).unwrap();
+    v["schemas"][0]["fields"]["email"]["provider_field"] = json!("gone_field");
+    let (w, _) = restore(&serde_json::to_vec(&v).unwrap());
+    assert_eq!(w.step(), Step::Mapping);
+    assert!(w.restore_notice());
+    let rows = w.mapping_rows(&schema("crm-contact"));
+    assert_eq!(
+        rows[0].provider_field.map(|f| f.as_str()),
+        Some("email"),
+        "suggestion kept instead"
+    );
+}
+
+#[test]
+fn finished_flow_restores_as_done_without_any_request() {
+    let mut w = mapped_wizard();
+    drive(&mut w, Event::NextClicked);
+    drive(
+        &mut w,
+        Event::SubmitClicked {
+            candidate_key: key(1),
+        },
+    );
+    drive(&mut w, Event::SubmitFinished(Ok(session_id())));
+    let (back, out) = Wizard::restore(
+        options(session()),
+        &serde_json::to_vec(&w.snapshot()).unwrap(),
+    );
+    assert_eq!(back.step(), Step::Done);
+    assert!(out
+        .iter()
+        .all(|c| !matches!(c, Command::LoadCatalog { .. } | Command::Submit { .. })));
+}
