@@ -674,3 +674,29 @@ fn step_changed_reports_position_in_visible_steps() {
         total: 5
     })));
 }
+
+#[test]
+fn submit_before_the_catalog_arrives_is_refused_and_a_catalog_failure_never_abandons_a_submission()
+{
+    // Shrunk from the property test: a preset provider makes Review the first step.
+    let (mut w, _) = Wizard::new(options(
+        json!({"provider": "hubspot", "schema": [{"endgrate_type": "crm-contact"}]}),
+    ));
+    assert!(submits(&w.update(Event::SubmitClicked {
+        candidate_key: key(0)
+    }))
+    .is_empty());
+    assert_eq!(w.blocking_issues(), [MappingIssue::CatalogNotLoaded]);
+    drive(&mut w, Event::CatalogLoaded(catalog()));
+    assert_eq!(
+        submits(&w.update(Event::SubmitClicked {
+            candidate_key: key(0)
+        }))
+        .len(),
+        1
+    );
+    w.update(Event::CatalogFailed(Failure::code(
+        ErrorCode::NetworkTimeout,
+    )));
+    assert!(w.is_submitting());
+}

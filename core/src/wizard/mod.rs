@@ -92,7 +92,11 @@ impl Wizard {
             }
             Event::CatalogFailed(failure) if self.loading_catalog => {
                 self.loading_catalog = false;
-                self.fail(failure, Retry::Catalog, &mut out);
+                // A restored in-flight submission outranks the catalog; the catalog is reloaded
+                // when the user next enters a step.
+                if self.step != Step::Submitting {
+                    self.fail(failure, Retry::Catalog, &mut out);
+                }
             }
             Event::SearchChanged { query } => self.query = query.chars().take(200).collect(),
             Event::CategoryFilterChosen { category } => self.category_filter = category,
@@ -265,9 +269,6 @@ impl Wizard {
                 self.error = None;
                 let first = self.visible_steps()[0];
                 self.enter(first, &mut out);
-                if self.catalog.is_none() && !self.loading_catalog {
-                    out.push(self.load_catalog());
-                }
             }
             Event::ExitClicked if self.step != Step::Submitting => {
                 self.exit(ExitReason::UserClosed, &mut out)
@@ -350,6 +351,9 @@ impl Wizard {
     /// Moves to a user-facing step, loading field catalogs when entering Mapping.
     fn enter(&mut self, step: Step, out: &mut Vec<Command>) {
         self.step = step;
+        if self.catalog.is_none() && !self.loading_catalog {
+            out.push(self.load_catalog());
+        }
         if step == Step::Mapping {
             self.load_missing_fields(out);
         }

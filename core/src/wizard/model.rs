@@ -356,6 +356,9 @@ impl Wizard {
                 }
             }
             Step::Review => {
+                if self.catalog.is_none() {
+                    issues.push(MappingIssue::CatalogNotLoaded);
+                }
                 if self.provider.is_none() {
                     issues.push(MappingIssue::NoProvider);
                 }
