@@ -2,7 +2,7 @@
 //! word start > substring > subsequence > one typo; ties go to the shorter name, then catalog
 //! order, so results never jump between keystrokes. Pure and allocation-light per query.
 
-use crate::text::{edit_distance_within, fold};
+use crate::text::{fold, within_one_edit};
 use crate::wire::ProviderEntry;
 
 /// How a query matched a name, best last so `Ord` ranks.
@@ -110,7 +110,7 @@ pub fn match_kind(q: &str, q_chars: &[char], name: &str, words: &[Vec<char>]) ->
             [n.saturating_sub(1), n, n + 1]
                 .into_iter()
                 .filter(|&len| len > 0 && len <= w.len())
-                .any(|len| edit_distance_within(q_chars, &w[..len], 1) <= 1)
+                .any(|len| within_one_edit(q_chars, &w[..len]))
         };
         if words.iter().any(|w| close(w)) {
             return Some(MatchKind::Typo);

@@ -92,6 +92,27 @@ pub fn edit_distance_within(a: &[char], b: &[char], max: usize) -> usize {
     prev[b.len()].min(max + 1)
 }
 
+/// Whether `a` and `b` are within one edit (insertion, deletion, substitution or adjacent
+/// transposition) of each other: the linear-time special case search runs on every keystroke.
+pub fn within_one_edit(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let first = short.iter().zip(long).position(|(x, y)| x != y);
+    let Some(i) = first else { return true };
+    if short.len() == long.len() {
+        let substitution = short[i + 1..] == long[i + 1..];
+        let transposition = i + 1 < short.len()
+            && short[i] == long[i + 1]
+            && short[i + 1] == long[i]
+            && short[i + 2..] == long[i + 2..];
+        substitution || transposition
+    } else {
+        short[i..] == long[i + 1..]
+    }
+}
+
 /// The closest candidate within an edit distance of 2 (or a third of its length), for "did you
 /// mean" hints.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
@@ -129,6 +150,24 @@ mod tests {
         assert_eq!(d("hubspot", "hubspt"), 1);
         assert_eq!(d("abc", "xyz"), 3);
         assert_eq!(d("", "ab"), 2);
+    }
+
+    #[test]
+    fn within_one_edit_agrees_with_the_bounded_distance() {
+        let words = [
+            "", "a", "ab", "ba", "abc", "acb", "abd", "abcd", "bacd", "hubspot", "hubsopt",
+            "hubspt", "hbuspt",
+        ];
+        for x in words {
+            for y in words {
+                let (a, b): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+                assert_eq!(
+                    within_one_edit(&a, &b),
+                    edit_distance_within(&a, &b, 1) <= 1,
+                    "{x} {y}"
+                );
+            }
+        }
     }
 
     #[test]
