@@ -1,3 +1,5 @@
+//! Tests of the bounded decoders with the R12 and R21 payloads.
+
 use super::*;
 
 #[test]

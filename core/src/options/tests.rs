@@ -1,3 +1,6 @@
+//! Tests of option parsing: defaults, the design example, and an error naming the path for
+//! every kind of bad input (R1, R8, R10, R11).
+
 use super::*;
 use crate::codes::ErrorCode;
 use crate::url_check::NativeUrlParser;

@@ -1,3 +1,6 @@
+//! Tests of the URL checks against the native parser: the shared R11 table, allow-list rules,
+//! image URLs and navigation-URL building.
+
 use super::cases::{long_redirect_case, CASE_ALLOWED_ORIGINS};
 use super::*;
 
