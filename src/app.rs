@@ -1,39 +1,79 @@
-//! The widget's root component: loads the catalog and renders the current step.
+//! The widget's root: the themed container, the notices, the current step's header and page.
 //!
-//! It holds no business rules; decisions come from `widget-core`.
+//! It holds no business rules: the step, the position and every choice come from the wizard.
 
-use crate::boundary::host::HostCallbacks;
-use crate::http;
+use crate::boundary::platform;
+use crate::components::StepHeader;
+use crate::i18n::{Locale, Texts};
+use crate::shell::Shell;
+use crate::steps::{
+    step_title, ErrorPage, MappingPage, OutcomePage, ProviderPage, ResourcesPage, ReviewPage,
+    SchemasPage,
+};
+use leptos::html::Section;
 use leptos::prelude::*;
-use widget_core::options::WidgetOptions;
-use widget_core::wire::IntegrationsResponse;
+use widget_core::options::{ThemeMode, WidgetOptions};
+use widget_core::wizard::Step;
 
-/// The widget: a catalog of providers to choose from.
+/// The locale for these options: the `locale` option, else the browser's language.
+pub fn locale_for(options: &WidgetOptions) -> Locale {
+    let tag = options
+        .locale
+        .as_ref()
+        .map(|l| l.as_str().to_owned())
+        .or_else(platform::browser_language)
+        .unwrap_or_default();
+    Locale::from_tag(&tag)
+}
+
+/// The whole widget for a running flow.
 #[component]
-pub fn App(options: WidgetOptions, host: HostCallbacks) -> impl IntoView {
-    let _ = host;
-    let api_base = options.api_base.as_str().to_owned();
-    let catalog = LocalResource::new(move || {
-        let api_base = api_base.clone();
-        async move {
-            let url = format!("{}/api/integrations", api_base.trim_end_matches('/'));
-            http::get(&url, 1 << 20, |bytes| {
-                serde_json::from_slice::<IntegrationsResponse>(bytes).map_err(|e| e.to_string())
-            })
-            .await
+pub fn App(shell: Shell, locale: Locale) -> impl IntoView {
+    let texts: &'static Texts = locale.texts();
+    provide_context(texts);
+    let (mode, colors) = shell.with(|w| (w.options().theme.mode, w.options().theme.colors.clone()));
+    let root = NodeRef::<Section>::new();
+    // Colours were checked by the core (R8) and go in as custom properties, never as CSS text.
+    Effect::new(move |_| {
+        if let Some(element) = root.get() {
+            platform::set_custom_properties(
+                &element,
+                colors.iter().map(|(name, color)| (*name, color.as_str())),
+            );
         }
     });
+    let mode = match mode {
+        ThemeMode::Light => "light",
+        ThemeMode::Dark => "dark",
+        ThemeMode::Auto => "auto",
+    };
+    let step = Memo::new(move |_| shell.with(|w| w.step()));
     view! {
-        <section class="esw-root" aria-labelledby="esw-title">
-            <h2 id="esw-title" class="esw-title">"Connect an integration"</h2>
-            <Suspense fallback=|| view! { <p class="esw-status" role="status">"Loading providers…"</p> }>
-                {move || catalog.get().map(|result| match result {
-                    Ok(response) => view! { <p>{response.providers.len()}</p> }.into_any(),
-                    Err(error) => view! {
-                        <p class="esw-error" role="alert">{format!("Providers could not be loaded: {error:?}")}</p>
-                    }.into_any(),
-                })}
-            </Suspense>
+        <section class="esw-root" data-mode=mode lang=locale.tag() aria-label=texts.title node_ref=root>
+            <Show when=move || shell.with(|w| w.restore_notice())>
+                <p class="esw-notice" role="status">{texts.restore_failed}</p>
+            </Show>
+            <Show when=move || !shell.storage_ok()>
+                <p class="esw-notice" role="status">{texts.storage_unavailable}</p>
+            </Show>
+            {move || {
+                let step = step.get();
+                let (heading, intro) = step_title(texts, step);
+                let (index, total) = shell.with(|w| w.step_position()).unwrap_or((0, 0));
+                let page = match step {
+                    Step::Provider => view! { <ProviderPage shell=shell /> }.into_any(),
+                    Step::Schemas => view! { <SchemasPage shell=shell /> }.into_any(),
+                    Step::Resources => view! { <ResourcesPage shell=shell /> }.into_any(),
+                    Step::Mapping => view! { <MappingPage shell=shell /> }.into_any(),
+                    Step::Review => view! { <ReviewPage shell=shell /> }.into_any(),
+                    Step::Error => view! { <ErrorPage shell=shell /> }.into_any(),
+                    Step::Submitting | Step::Done | Step::Exited => view! { <OutcomePage shell=shell step=step /> }.into_any(),
+                };
+                view! {
+                    <StepHeader heading=heading intro=intro index=index total=total />
+                    {page}
+                }
+            }}
         </section>
     }
 }

@@ -60,16 +60,31 @@ fn retry_delay_ms(error: &FetchError, attempt: u32) -> Option<u32> {
     Some(jittered.max(retry_after))
 }
 
-/// GETs `url` and decodes the body with `decode`, retrying transient failures.
-pub async fn get<T>(
+/// A response of any status, its body within the size limit.
+pub struct RawResponse {
+    /// The HTTP status.
+    pub status: u16,
+    /// The body.
+    pub body: Vec<u8>,
+}
+
+/// GETs `url` and decodes a 2xx body with `decode`, retrying transient failures.
+pub async fn get<T, E: std::fmt::Display>(
     url: &str,
     max_bytes: usize,
-    decode: impl Fn(&[u8]) -> Result<T, String>,
+    decode: impl Fn(&[u8]) -> Result<T, E>,
 ) -> Result<T, FetchError> {
     let mut attempt = 1;
     loop {
-        let outcome = match send(Request::get(url), GET_TIMEOUT_MS, max_bytes).await {
-            Ok(bytes) => return decode(&bytes).map_err(FetchError::Invalid),
+        let outcome = match send(Request::get(url), "", GET_TIMEOUT_MS, max_bytes).await {
+            Ok(raw) if (200..300).contains(&raw.status) => {
+                return decode(&raw.body).map_err(|e| FetchError::Invalid(e.to_string()))
+            }
+            Ok(raw) => FetchError::Status {
+                status: raw.status,
+                message: error_message(&raw.body),
+                retry_after: raw.retry_after,
+            },
             Err(error) => error,
         };
         match retry_delay_ms(&outcome, attempt) {
@@ -80,36 +95,38 @@ pub async fn get<T>(
     }
 }
 
-/// POSTs the initiate `body` (JSON text) with its idempotency key; never retried automatically
-/// (a retry is the user's, with the same key).
-pub async fn post_initiate<T>(
+/// POSTs the initiate `body` (JSON text) with its idempotency key and returns the response of
+/// whatever status, for the core to judge. Never retried automatically: a retry is the user's,
+/// with the same key (R18).
+pub async fn post_initiate(
     url: &str,
     body: &str,
     idempotency_key: &str,
     max_bytes: usize,
-    decode: impl Fn(&[u8]) -> Result<T, String>,
-) -> Result<T, FetchError> {
+) -> Result<RawResponse, FetchError> {
     let request = Request::post(url)
         .header("Content-Type", "application/json")
         .header("Idempotency-Key", idempotency_key);
-    let bytes = send_with_body(request, body, POST_TIMEOUT_MS, max_bytes).await?;
-    decode(&bytes).map_err(FetchError::Invalid)
+    let received = send(request, body, POST_TIMEOUT_MS, max_bytes).await?;
+    Ok(RawResponse {
+        status: received.status,
+        body: received.body,
+    })
+}
+
+/// What came back, before anyone judged it.
+struct Received {
+    status: u16,
+    body: Vec<u8>,
+    retry_after: Option<u32>,
 }
 
 async fn send(
     builder: RequestBuilder,
-    timeout_ms: u32,
-    max_bytes: usize,
-) -> Result<Vec<u8>, FetchError> {
-    send_with_body(builder, "", timeout_ms, max_bytes).await
-}
-
-async fn send_with_body(
-    builder: RequestBuilder,
     body: &str,
     timeout_ms: u32,
     max_bytes: usize,
-) -> Result<Vec<u8>, FetchError> {
+) -> Result<Received, FetchError> {
     if !platform::is_online() {
         return Err(FetchError::Offline);
     }
@@ -147,17 +164,14 @@ async fn send_with_body(
             "the response is larger than {max_bytes} bytes"
         )));
     }
-    if !response.ok() {
-        return Err(FetchError::Status {
-            status: response.status(),
-            message: error_message(&bytes),
-            retry_after: response
-                .headers()
-                .get("Retry-After")
-                .and_then(|v| v.trim().parse().ok()),
-        });
-    }
-    Ok(bytes)
+    Ok(Received {
+        status: response.status(),
+        body: bytes,
+        retry_after: response
+            .headers()
+            .get("Retry-After")
+            .and_then(|v| v.trim().parse().ok()),
+    })
 }
 
 fn check_declared_length(response: &Response, max_bytes: usize) -> Result<(), FetchError> {

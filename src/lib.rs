@@ -13,6 +13,10 @@ pub mod components;
 #[cfg(target_arch = "wasm32")]
 mod http;
 pub mod i18n;
+#[cfg(target_arch = "wasm32")]
+mod shell;
+#[cfg(target_arch = "wasm32")]
+mod steps;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

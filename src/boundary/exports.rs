@@ -5,10 +5,13 @@
 
 use super::host::split_options;
 use super::platform::{browser_language, page_origin, BrowserUrlParser};
-use crate::app::App;
+use crate::app::{locale_for, App};
 use crate::i18n::Locale;
+use crate::shell::Shell;
 use leptos::prelude::*;
 use serde::Serialize;
+use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use widget_core::codes::ErrorCode;
@@ -67,12 +70,21 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<WidgetHandle
             return Err(JsError::new(&message));
         }
     };
-    let destroy_host = host.clone();
-    let handle =
-        leptos::mount::mount_to(parent, move || view! { <App options=options host=host /> });
+    let locale = locale_for(&options);
+    let started = Rc::new(Cell::new(None::<Shell>));
+    let handle = {
+        let started = Rc::clone(&started);
+        leptos::mount::mount_to(parent, move || {
+            let shell = Shell::start(options, host);
+            started.set(Some(shell));
+            view! { <App shell=shell locale=locale /> }
+        })
+    };
     Ok(WidgetHandle {
         unmount: Some(Box::new(move || {
-            destroy_host.destroy();
+            if let Some(shell) = started.get() {
+                shell.destroy();
+            }
             drop(handle);
         })),
     })
@@ -91,5 +103,5 @@ fn show_config_error(parent: &web_sys::HtmlElement) {
     let _ = note.set_attribute("role", "alert");
     let locale = Locale::from_tag(&browser_language().unwrap_or_default());
     note.set_text_content(Some(locale.texts().error_config));
-    let _ = parent.replace_children_with_node_1(&note);
+    parent.replace_children_with_node_1(&note);
 }

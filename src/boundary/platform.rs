@@ -161,3 +161,15 @@ impl widget_core::url_check::UrlParser for BrowserUrlParser {
         })
     }
 }
+
+/// Sets CSS custom properties on `element` through the CSSOM (no `style` attribute text, so a
+/// strict CSP without `'unsafe-inline'` allows it, R30).
+pub fn set_custom_properties<'a>(
+    element: &web_sys::HtmlElement,
+    properties: impl IntoIterator<Item = (&'a str, &'a str)>,
+) {
+    let style = element.style();
+    for (name, value) in properties {
+        let _ = style.set_property(name, value);
+    }
+}

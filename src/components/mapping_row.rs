@@ -12,8 +12,6 @@ pub fn MappingRowView(
     schema: String,
     /// The row.
     row: MappingRow,
-    /// `(provider field, name shown)` pairs.
-    provider_fields: Vec<(String, String)>,
     /// What the user's actions send.
     actions: MappingActions,
 ) -> impl IntoView {
@@ -45,7 +43,7 @@ pub fn MappingRowView(
                     }
                 >
                     <option value="" selected=row.provider_field.is_none()>{texts.not_mapped}</option>
-                    {provider_fields.into_iter().map(|(value, name)| {
+                    {row.options.iter().cloned().map(|(value, name)| {
                         let chosen = row.provider_field.as_deref() == Some(value.as_str());
                         let text = if chosen && row.suggested { format!("{name} ({})", texts.suggested) } else { name };
                         view! { <option value=value selected=chosen>{text}</option> }

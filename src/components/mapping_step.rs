@@ -2,7 +2,7 @@
 //! (the core's suggestion preselected and marked), a required marker, the upsert choice for pushed
 //! schemas, and the provider's custom fields to pass through.
 
-use super::{ErrorBanner, MappingRowView, UpsertSelect};
+use super::{MappingRowView, UpsertSelect};
 use crate::i18n::Texts;
 use leptos::prelude::*;
 use widget_core::wire::UpsertSetting;
@@ -18,12 +18,8 @@ pub struct MappingTable {
     pub push: bool,
     /// The fields are still loading.
     pub loading: bool,
-    /// Loading the fields failed.
-    pub failed: bool,
     /// One row per app field.
     pub rows: Vec<MappingRow>,
-    /// `(provider field, name shown)` pairs offered in every row's select.
-    pub provider_fields: Vec<(String, String)>,
     /// `(custom field, name shown, chosen)` triples for passthrough.
     pub passthrough: Vec<(String, String, bool)>,
 }
@@ -43,6 +39,8 @@ pub struct MappingRow {
     pub suggested: bool,
     /// The upsert setting (pushed schemas only).
     pub upsert: Option<UpsertSetting>,
+    /// `(provider field, name shown)` pairs this field may map to (compatible types only).
+    pub options: Vec<(String, String)>,
 }
 
 /// What the user can do on the mapping step.
@@ -52,10 +50,8 @@ pub struct MappingActions {
     pub on_map: Callback<(String, String, Option<String>)>,
     /// `(schema, field, setting)`.
     pub on_upsert: Callback<(String, String, UpsertSetting)>,
-    /// `(schema, custom field, chosen)`.
-    pub on_passthrough: Callback<(String, String, bool)>,
-    /// Reload a schema's fields.
-    pub on_retry: Callback<String>,
+    /// `(schema, custom field)`: switch it in or out of passthrough.
+    pub on_passthrough: Callback<(String, String)>,
 }
 
 /// Every schema's mapping table.
@@ -73,20 +69,9 @@ pub fn MappingStep(
             .get()
             .into_iter()
             .map(|table| {
-                let key = table.key.clone();
                 let body = if table.loading {
                     view! { <p class="esw-status" role="status"><span class="esw-spinner"></span>{texts.loading_fields}</p> }
                         .into_any()
-                } else if table.failed {
-                    let key = key.clone();
-                    view! {
-                        <ErrorBanner
-                            message=texts.fields_failed.to_owned()
-                            action_label=texts.retry
-                            on_action=Callback::new(move |_| actions.on_retry.run(key.clone()))
-                        />
-                    }
-                    .into_any()
                 } else {
                     table_view(texts, &table, actions).into_any()
                 };
@@ -119,7 +104,7 @@ fn table_view(
                                 <input
                                     type="checkbox"
                                     checked=*chosen
-                                    on:change=move |event| actions.on_passthrough.run((key.clone(), field.clone(), event_target_checked(&event)))
+                                    on:change=move |_| actions.on_passthrough.run((key.clone(), field.clone()))
                                 />
                                 {label.clone()}
                             </label>
@@ -140,12 +125,7 @@ fn table_view(
             </thead>
             <tbody>
                 {table.rows.iter().map(|row| view! {
-                    <MappingRowView
-                        schema=table.key.clone()
-                        row=row.clone()
-                        provider_fields=table.provider_fields.clone()
-                        actions=actions
-                    />
+                    <MappingRowView schema=table.key.clone() row=row.clone() actions=actions />
                 }).collect_view()}
             </tbody>
         </table>

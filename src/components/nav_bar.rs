@@ -8,10 +8,8 @@ use leptos::prelude::*;
 #[component]
 pub fn NavBar(
     /// Back to the previous step; hidden when `None`.
-    #[prop(optional, into)]
     on_back: Option<Callback<()>>,
     /// Leave the flow; hidden when `None`.
-    #[prop(optional, into)]
     on_cancel: Option<Callback<()>>,
     /// The forward button's text ("Continue" or "Connect").
     forward_label: &'static str,

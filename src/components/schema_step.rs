@@ -14,6 +14,8 @@ pub struct SchemaRow {
     pub label: String,
     /// Whether it is selected for syncing.
     pub enabled: bool,
+    /// Whether the user may switch it (false when the session fixes the schemas).
+    pub toggleable: bool,
     /// The directions the provider supports, in display order.
     pub methods: Vec<Method>,
     /// The chosen direction.
@@ -35,8 +37,8 @@ pub fn SchemaStep(
     /// The schemas, in order.
     #[prop(into)]
     rows: Signal<Vec<SchemaRow>>,
-    /// Receives `(key, enabled)`.
-    on_toggle: Callback<(String, bool)>,
+    /// Receives the key of the schema switched on or off.
+    on_toggle: Callback<String>,
     /// Receives `(key, method)`.
     on_direction: Callback<(String, Method)>,
 ) -> impl IntoView {
@@ -50,28 +52,34 @@ pub fn SchemaStep(
                 .map(|(index, row)| {
                     let checkbox_id = format!("esw-schema-{index}");
                     let key = row.key.clone();
-                    let directions = (row.enabled).then(|| {
-                        let key = row.key.clone();
-                        view! {
-                            <fieldset class="esw-fieldset esw-choice__body">
-                                <legend>{format!("{} — {}", texts.direction_label, row.label)}</legend>
-                                {row.methods.iter().map(|&method| {
-                                    let key = key.clone();
-                                    view! {
-                                        <label class="esw-radio">
-                                            <input
-                                                type="radio"
-                                                name=format!("esw-direction-{index}")
-                                                checked=method == row.method
-                                                on:change=move |_| on_direction.run((key.clone(), method))
-                                            />
-                                            {method_label(texts, method)}
-                                        </label>
-                                    }
-                                }).collect_view()}
-                            </fieldset>
+                    let directions = match (row.enabled, row.methods.as_slice()) {
+                        (false, _) | (true, []) => None,
+                        (true, [only]) => Some(
+                            view! { <p class="esw-choice__body esw-intro">{method_label(texts, *only)}</p> }.into_any(),
+                        ),
+                        (true, methods) => {
+                            let key = row.key.clone();
+                            Some(view! {
+                                <fieldset class="esw-fieldset esw-choice__body">
+                                    <legend>{format!("{} — {}", texts.direction_label, row.label)}</legend>
+                                    {methods.iter().map(|&method| {
+                                        let key = key.clone();
+                                        view! {
+                                            <label class="esw-radio">
+                                                <input
+                                                    type="radio"
+                                                    name=format!("esw-direction-{index}")
+                                                    checked=method == row.method
+                                                    on:change=move |_| on_direction.run((key.clone(), method))
+                                                />
+                                                {method_label(texts, method)}
+                                            </label>
+                                        }
+                                    }).collect_view()}
+                                </fieldset>
+                            }.into_any())
                         }
-                    });
+                    };
                     view! {
                         <li class="esw-choice">
                             <div class="esw-choice__head">
@@ -79,7 +87,8 @@ pub fn SchemaStep(
                                     id=checkbox_id.clone()
                                     type="checkbox"
                                     checked=row.enabled
-                                    on:change=move |event| on_toggle.run((key.clone(), event_target_checked(&event)))
+                                    disabled=!row.toggleable
+                                    on:change=move |_| on_toggle.run(key.clone())
                                 />
                                 <label for=checkbox_id>{row.label.clone()}</label>
                                 {row.custom.then(|| view! { <span class="esw-tag">{texts.custom_object}</span> })}

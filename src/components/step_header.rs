@@ -11,7 +11,6 @@ pub fn StepHeader(
     /// The step's heading.
     heading: &'static str,
     /// One sentence under the heading.
-    #[prop(optional)]
     intro: Option<&'static str>,
     /// 1-based position of this step among the visible steps (0 hides the indicator).
     index: usize,

@@ -1,0 +1,271 @@
+//! The shell: the one place the core's commands become effects. It feeds every event to the
+//! wizard, runs the commands that come back (HTTP through `http`, storage, navigation and host
+//! events through `boundary`), and turns each outcome into the next event.
+//!
+//! It decides nothing about the flow; every rule is the wizard's.
+
+use crate::boundary::host::HostCallbacks;
+use crate::boundary::platform::{self, StorageUnavailable};
+use crate::http::{self, FetchError};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use widget_core::codes::ErrorCode;
+use widget_core::decode::{self, Failure};
+use widget_core::ids::IdempotencyKey;
+use widget_core::options::WidgetOptions;
+use widget_core::url_check::set_query_param;
+use widget_core::wizard::{Command, Event, Wizard};
+
+/// Everything the shell needs besides the wizard; fixed for the widget's life.
+struct Context {
+    host: HostCallbacks,
+    api_base: String,
+    initiate_url: String,
+    storage_key: String,
+}
+
+/// A handle to the running flow; cheap to copy into event handlers.
+#[derive(Clone, Copy)]
+pub struct Shell {
+    wizard: RwSignal<Wizard, LocalStorage>,
+    context: StoredValue<Context, LocalStorage>,
+    storage_ok: RwSignal<bool>,
+}
+
+impl Shell {
+    /// Starts the flow: restores saved progress for these options when there is any (R24), then
+    /// runs the wizard's first commands.
+    pub fn start(options: WidgetOptions, host: HostCallbacks) -> Shell {
+        let storage_key = storage_key(&options);
+        let context = Context {
+            host,
+            api_base: options.api_base.as_str().trim_end_matches('/').to_owned(),
+            initiate_url: options.initiate_url.as_str().to_owned(),
+            storage_key,
+        };
+        let saved = platform::storage_get(&context.storage_key);
+        let storage_ok = saved.is_ok();
+        let (wizard, commands) = match saved {
+            Ok(Some(saved)) => Wizard::restore(options, saved.as_bytes()),
+            _ => Wizard::new(options),
+        };
+        let shell = Shell {
+            wizard: RwSignal::new_local(wizard),
+            context: StoredValue::new_local(context),
+            storage_ok: RwSignal::new(storage_ok),
+        };
+        if !storage_ok {
+            shell.context.with_value(|c| {
+                c.host.emit(&Notice {
+                    kind: "storage_unavailable",
+                })
+            });
+        }
+        shell.run_all(commands);
+        shell
+    }
+
+    /// Reads the wizard.
+    pub fn with<R>(&self, read: impl FnOnce(&Wizard) -> R) -> R {
+        self.wizard.with(read)
+    }
+
+    /// Whether progress is being saved (false: "won't survive a refresh", R27).
+    pub fn storage_ok(&self) -> bool {
+        self.storage_ok.get()
+    }
+
+    /// Feeds one event to the wizard and runs what it asks for.
+    pub fn dispatch(self, event: Event) {
+        let commands = self
+            .wizard
+            .try_update(|wizard| wizard.update(event))
+            .unwrap_or_default();
+        self.run_all(commands);
+    }
+
+    /// Submit with a fresh candidate key; the wizard keeps the pending key for the same intent.
+    pub fn submit(self) {
+        let Some(candidate_key) = platform::uuid_v4().and_then(IdempotencyKey::new) else {
+            return;
+        };
+        self.dispatch(Event::SubmitClicked { candidate_key });
+    }
+
+    /// The host called `destroy()`: the flow ends (one `exit` event unless it had already ended),
+    /// nothing follows, and the saved progress is cleared (R28).
+    pub fn destroy(self) {
+        self.dispatch(Event::Destroyed);
+        self.context.with_value(|c| {
+            c.host.destroy();
+            platform::storage_remove(&c.storage_key);
+        });
+    }
+
+    fn run_all(self, commands: Vec<Command>) {
+        for command in commands {
+            self.run(command);
+        }
+    }
+
+    fn run(self, command: Command) {
+        match command {
+            Command::LoadCatalog {
+                provider,
+                category,
+                provider_list_id,
+            } => {
+                let mut url = self
+                    .context
+                    .with_value(|c| format!("{}/api/integrations", c.api_base));
+                let query = [
+                    ("provider", provider.map(|p| p.as_str().to_owned())),
+                    ("category", category),
+                    ("provider_list_id", provider_list_id),
+                ];
+                for (key, value) in query {
+                    if let Some(value) = value {
+                        url = set_query_param(&url, key, &value);
+                    }
+                }
+                spawn_local(async move {
+                    let event =
+                        match http::get(&url, decode::MAX_CATALOG_BYTES, decode::decode_catalog)
+                            .await
+                        {
+                            Ok(catalog) => Event::CatalogLoaded(catalog),
+                            Err(error) => Event::CatalogFailed(failure(error)),
+                        };
+                    self.dispatch(event);
+                });
+            }
+            Command::LoadFields {
+                provider,
+                endgrate_type,
+                schema,
+            } => {
+                let base = self
+                    .context
+                    .with_value(|c| format!("{}/api/fields", c.api_base));
+                let url = set_query_param(
+                    &set_query_param(&base, "provider", provider.as_str()),
+                    "endgrate_type",
+                    &endgrate_type,
+                );
+                spawn_local(async move {
+                    let event =
+                        match http::get(&url, decode::MAX_CATALOG_BYTES, decode::decode_fields)
+                            .await
+                        {
+                            Ok(fields) => Event::FieldsLoaded {
+                                provider,
+                                schema,
+                                fields,
+                            },
+                            Err(error) => Event::FieldsFailed {
+                                schema,
+                                failure: failure(error),
+                            },
+                        };
+                    self.dispatch(event);
+                });
+            }
+            Command::Submit {
+                body,
+                idempotency_key,
+            } => {
+                let url = self.context.with_value(|c| c.initiate_url.clone());
+                let Ok(body) = serde_json::to_string(&body) else {
+                    return self.dispatch(Event::SubmitFinished(Err(Failure::code(
+                        ErrorCode::ConfigInvalid,
+                    ))));
+                };
+                spawn_local(async move {
+                    let result = http::post_initiate(
+                        &url,
+                        &body,
+                        idempotency_key.as_str(),
+                        decode::MAX_INITIATE_BYTES,
+                    )
+                    .await
+                    .map_err(failure)
+                    .and_then(|raw| decode::decode_initiate_response(raw.status, &raw.body));
+                    self.dispatch(Event::SubmitFinished(result));
+                });
+            }
+            Command::Persist => self.persist(),
+            Command::Navigate { url } => {
+                // Saved first so a reload after leaving shows "done" and never resubmits (R28).
+                self.persist();
+                if platform::navigate(&url).is_err() {
+                    self.context.with_value(|c| {
+                        c.host.emit(&Notice {
+                            kind: "navigation_blocked",
+                        })
+                    });
+                }
+            }
+            Command::Emit(event) => self.context.with_value(|c| c.host.emit(&event)),
+        }
+    }
+
+    fn persist(self) {
+        let snapshot = self
+            .wizard
+            .with_untracked(|w| serde_json::to_string(&w.snapshot()));
+        let Ok(snapshot) = snapshot else { return };
+        let saved = self
+            .context
+            .with_value(|c| platform::storage_set(&c.storage_key, &snapshot));
+        if let Err(StorageUnavailable) = saved {
+            if self.storage_ok.get_untracked() {
+                self.storage_ok.set(false);
+                self.context.with_value(|c| {
+                    c.host.emit(&Notice {
+                        kind: "storage_unavailable",
+                    })
+                });
+            }
+        }
+    }
+}
+
+/// What a failed request means for the flow (R36 codes).
+fn failure(error: FetchError) -> Failure {
+    match error {
+        FetchError::Offline => Failure::code(ErrorCode::NetworkOffline),
+        FetchError::Timeout => Failure::code(ErrorCode::NetworkTimeout),
+        FetchError::Network => Failure::code(ErrorCode::ServerError),
+        FetchError::Status {
+            status, message, ..
+        } => Failure {
+            code: ErrorCode::from_http_status(status),
+            message,
+        },
+        FetchError::Invalid(_) => Failure::code(ErrorCode::ResponseInvalid),
+    }
+}
+
+/// Progress is saved per configuration: another set of options on the same page starts afresh
+/// instead of restoring choices made for a different session (R24).
+fn storage_key(options: &WidgetOptions) -> String {
+    let identity = format!(
+        "{}|{}|{:?}",
+        options.api_base.as_str(),
+        options.initiate_url.as_str(),
+        options.session
+    );
+    // FNV-1a: stable across reloads and builds, which a randomly seeded hasher is not.
+    let hash = identity.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
+    format!("endgrate-session-widget:{hash:016x}")
+}
+
+/// A notice for `onEvent` that is neither a step nor an outcome: `storage_unavailable` (R27) or
+/// `navigation_blocked` (R14).
+#[derive(serde::Serialize)]
+struct Notice {
+    #[serde(rename = "type")]
+    kind: &'static str,
+}

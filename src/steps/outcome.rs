@@ -1,0 +1,74 @@
+//! The states after Connect: submitting (busy), done, exited, and the error state with its one
+//! action (Retry, or Start again for an expired session).
+
+use crate::components::{ErrorBanner, NavBar};
+use crate::i18n::Texts;
+use crate::shell::Shell;
+use leptos::prelude::*;
+use widget_core::codes::ErrorCode;
+use widget_core::options::After;
+use widget_core::wizard::{Event, Step};
+
+/// Submitting, done or exited.
+#[component]
+pub fn OutcomePage(shell: Shell, step: Step) -> impl IntoView {
+    let texts = expect_context::<&'static Texts>();
+    match step {
+        Step::Submitting => view! {
+            <p class="esw-status" role="status" aria-busy="true"><span class="esw-spinner"></span>{texts.submitting}</p>
+            <NavBar on_back=None on_cancel=None forward_label=texts.submit blocked=true busy=true on_forward=Callback::new(|_| {}) />
+        }
+        .into_any(),
+        Step::Done => {
+            let leaving = shell.with(|w| w.options().after != After::None);
+            view! {
+                <p class="esw-success" role="status">{texts.done}</p>
+                {leaving.then(|| view! { <p class="esw-status">{texts.redirecting}</p> })}
+            }
+            .into_any()
+        }
+        _ => view! { <p class="esw-status" role="status">{texts.exited}</p> }.into_any(),
+    }
+}
+
+/// The sentence an end user reads for each code (R37).
+fn message(texts: &'static Texts, code: ErrorCode) -> &'static str {
+    match code {
+        ErrorCode::NetworkOffline => texts.error_offline,
+        ErrorCode::NetworkTimeout => texts.error_timeout,
+        ErrorCode::RateLimited => texts.error_rate_limited,
+        ErrorCode::SessionExpired => texts.error_session_expired,
+        ErrorCode::ResponseInvalid => texts.error_response_invalid,
+        ErrorCode::RequestRejected => texts.error_rejected,
+        ErrorCode::ConfigInvalid | ErrorCode::RedirectNotAllowed => texts.error_config,
+        _ => texts.error_server,
+    }
+}
+
+/// A failed request: what happened and what to do.
+#[component]
+pub fn ErrorPage(shell: Shell) -> impl IntoView {
+    let texts = expect_context::<&'static Texts>();
+    let failure = shell.with(|w| w.error().cloned());
+    let code = failure.as_ref().map_or(ErrorCode::ServerError, |f| f.code);
+    let (label, event): (&'static str, Option<Event>) = match code {
+        ErrorCode::SessionExpired => (texts.start_again, Some(Event::StartOverClicked)),
+        ErrorCode::ConfigInvalid | ErrorCode::RedirectNotAllowed => (texts.retry, None),
+        _ => (texts.retry, Some(Event::RetryClicked)),
+    };
+    let action = event.map(|event| Callback::new(move |_| shell.dispatch(event.clone())));
+    view! {
+        {match action {
+            Some(action) => view! { <ErrorBanner message=message(texts, code).to_owned() action_label=label on_action=action /> }.into_any(),
+            None => view! { <ErrorBanner message=message(texts, code).to_owned() /> }.into_any(),
+        }}
+        <div class="esw-nav">
+            <button type="button" class="esw-button" on:click=move |_| shell.dispatch(Event::BackClicked)>{texts.back}</button>
+            <div class="esw-nav__end">
+                <button type="button" class="esw-button esw-button--link" on:click=move |_| shell.dispatch(Event::ExitClicked)>
+                    {texts.cancel}
+                </button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,64 @@
+//! The provider step's container: the qualifying providers, ranked by the search, with logos the
+//! core's image rule accepted (R7) and names cut to the display limit (R21).
+
+use super::StepNav;
+use crate::boundary::platform::BrowserUrlParser;
+use crate::components::{ProviderCard, ProviderStep};
+use crate::i18n::Texts;
+use crate::shell::Shell;
+use leptos::prelude::*;
+use widget_core::ids::ProviderName;
+use widget_core::text::display_text;
+use widget_core::url_check::check_image_url;
+use widget_core::wizard::Event;
+
+/// Search, filter and pick; picking moves on to the next step.
+#[component]
+pub fn ProviderPage(shell: Shell) -> impl IntoView {
+    let texts = expect_context::<&'static Texts>();
+    let providers = Signal::derive(move || {
+        shell.with(|w| {
+            let allowed = &w.options().allowed_image_origins;
+            w.visible_providers()
+                .into_iter()
+                .map(|entry| ProviderCard {
+                    name: entry.provider.name.clone(),
+                    display_name: display_text(&entry.provider.display_name).to_owned(),
+                    category: entry.provider.endgrate_provider_type.clone(),
+                    logo: entry
+                        .provider
+                        .image
+                        .as_deref()
+                        .and_then(|image| check_image_url(image, allowed, &BrowserUrlParser)),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let loading = move || shell.with(|w| w.is_loading());
+    let pick = Callback::new(move |name: String| {
+        if let Some(provider) = ProviderName::new(name) {
+            shell.dispatch(Event::ProviderPicked { provider });
+            shell.dispatch(Event::NextClicked);
+        }
+    });
+    view! {
+        <Show
+            when=move || !loading()
+            fallback=move || view! {
+                <p class="esw-status" role="status"><span class="esw-spinner"></span>{texts.loading_providers}</p>
+            }
+        >
+            <ProviderStep
+                providers=providers
+                query=Signal::derive(move || shell.with(|w| w.query().to_owned()))
+                on_query=Callback::new(move |query| shell.dispatch(Event::SearchChanged { query }))
+                categories=Signal::derive(move || shell.with(|w| w.categories().into_iter().map(str::to_owned).collect::<Vec<_>>()))
+                category=Signal::derive(move || shell.with(|w| w.category_filter().map(str::to_owned)))
+                on_category=Callback::new(move |category| shell.dispatch(Event::CategoryFilterChosen { category }))
+                selected=Signal::derive(move || shell.with(|w| w.selected_provider().map(|p| p.provider.name.clone())))
+                on_pick=pick
+            />
+        </Show>
+        <StepNav shell=shell />
+    }
+}

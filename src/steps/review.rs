@@ -1,0 +1,89 @@
+//! The review step's container: every choice as a summary row with a link back to its step, and
+//! the Connect button. Connect ignores clicks in the first half second after the step appears, so
+//! a double click on the previous step's Continue cannot submit (R34).
+
+use crate::components::{NavBar, ReviewItem, ReviewStep};
+use crate::i18n::Texts;
+use crate::shell::Shell;
+use leptos::prelude::*;
+use widget_core::text::display_text;
+use widget_core::wire::Method;
+use widget_core::wizard::{Event, Step, Wizard};
+
+/// Clicks on Connect closer than this to the step's appearance are ignored.
+const SUBMIT_GUARD_MS: f64 = 500.0;
+
+fn items(w: &Wizard, texts: &'static Texts) -> Vec<ReviewItem> {
+    let steps = w.visible_steps();
+    let index_of = |step: Step| steps.iter().position(|s| *s == step);
+    let mut items = vec![ReviewItem {
+        label: texts.review_provider.to_owned(),
+        lines: w
+            .selected_provider()
+            .map(|p| display_text(&p.provider.display_name).to_owned())
+            .into_iter()
+            .collect(),
+        change_to: index_of(Step::Provider),
+    }];
+    for schema in w.review() {
+        let direction = match schema.method {
+            Method::Import => texts.direction_pull,
+            Method::Export => texts.direction_push,
+        };
+        let mut lines = vec![direction.to_owned()];
+        lines.extend(
+            schema
+                .resource
+                .map(|r| format!("{}: {}", texts.resource_label, r.as_str())),
+        );
+        lines.extend(schema.fields.iter().map(|(field, provider_field, upsert)| {
+            let upsert = upsert
+                .map(|u| format!(" ({})", u.as_str()))
+                .unwrap_or_default();
+            format!("{} → {}{upsert}", field.as_str(), provider_field.as_str())
+        }));
+        lines.extend(
+            schema
+                .passthrough
+                .iter()
+                .map(|f| format!("{}: {}", texts.passthrough_heading, f.as_str())),
+        );
+        items.push(ReviewItem {
+            label: display_text(schema.display_name).to_owned(),
+            lines,
+            change_to: index_of(Step::Mapping)
+                .or(index_of(Step::Resources))
+                .or(index_of(Step::Schemas)),
+        });
+    }
+    items
+}
+
+/// Check and connect.
+#[component]
+pub fn ReviewPage(shell: Shell) -> impl IntoView {
+    let texts = expect_context::<&'static Texts>();
+    let shown_at = js_sys::Date::now();
+    let steps = shell.with(|w| w.visible_steps());
+    view! {
+        <ReviewStep
+            items=Signal::derive(move || shell.with(|w| items(w, texts)))
+            on_change=Callback::new(move |index: usize| {
+                if let Some(step) = steps.get(index) {
+                    shell.dispatch(Event::StepChosen { step: *step });
+                }
+            })
+        />
+        <NavBar
+            on_back=Some(Callback::new(move |_| shell.dispatch(Event::BackClicked)))
+            on_cancel=Some(Callback::new(move |_| shell.dispatch(Event::ExitClicked)))
+            forward_label=texts.submit
+            blocked=Signal::derive(move || shell.with(|w| !w.blocking_issues().is_empty()))
+            on_forward=Callback::new(move |_| {
+                if js_sys::Date::now() - shown_at >= SUBMIT_GUARD_MS {
+                    shell.submit();
+                }
+            })
+        />
+    }
+}
