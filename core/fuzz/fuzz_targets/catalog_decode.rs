@@ -7,7 +7,9 @@ use widget_core::ids::ProviderName;
 use widget_core::search::SearchIndex;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(catalog) = decode_catalog(data) else { return };
+    let Ok(catalog) = decode_catalog(data) else {
+        return;
+    };
     assert!(catalog.providers.len() <= MAX_PROVIDERS);
     for p in &catalog.providers {
         assert!(ProviderName::new(p.provider.name.as_str()).is_some());

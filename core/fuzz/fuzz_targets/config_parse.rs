@@ -6,16 +6,33 @@ use widget_core::options::{Color, WidgetOptions};
 use widget_core::url_check::{NativeUrlParser, UrlParser};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(value) = serde_json::from_slice::<serde_json::Value>(data) else { return };
-    let Ok(o) = WidgetOptions::parse(&value, "https://app.example.com", &NativeUrlParser) else { return };
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(data) else {
+        return;
+    };
+    let Ok(o) = WidgetOptions::parse(&value, "https://app.example.com", &NativeUrlParser) else {
+        return;
+    };
     if let Some(r) = &o.session.redirect_url {
-        let parsed = NativeUrlParser.parse(r.as_str()).expect("accepted redirect parses");
-        assert!(o.allowed_redirect_origins.allows(&parsed), "redirect outside the allow-list");
+        let parsed = NativeUrlParser
+            .parse(r.as_str())
+            .expect("accepted redirect parses");
+        assert!(
+            o.allowed_redirect_origins.allows(&parsed),
+            "redirect outside the allow-list"
+        );
     }
     for (_, c) in &o.theme.colors {
-        assert_eq!(Color::parse(c.as_str()).as_ref(), Some(c), "colour outside the grammar");
+        assert_eq!(
+            Color::parse(c.as_str()).as_ref(),
+            Some(c),
+            "colour outside the grammar"
+        );
     }
     if let Some(u) = NativeUrlParser.parse(o.initiate_url.as_str()) {
-        assert!(!u.hostname.ends_with("endgrate.com"), "initiateUrl at Endgrate");
+        let host = u.hostname.trim_end_matches('.');
+        assert!(
+            host != "endgrate.com" && !host.ends_with(".endgrate.com"),
+            "initiateUrl at Endgrate"
+        );
     }
 });

@@ -6,7 +6,9 @@ use widget_core::decode::{decode_fields, MAX_FIELDS};
 use widget_core::mapping::{suggest, types_compatible};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(fields) = decode_fields(data) else { return };
+    let Ok(fields) = decode_fields(data) else {
+        return;
+    };
     assert!(fields.schema_fields.len() <= MAX_FIELDS && fields.provider_fields.len() <= MAX_FIELDS);
     let schema = &fields.schema_fields[..fields.schema_fields.len().min(100)];
     let provider = &fields.provider_fields[..fields.provider_fields.len().min(100)];

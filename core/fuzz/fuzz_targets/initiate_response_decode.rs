@@ -14,7 +14,9 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(status, 200);
             let s = id.as_str();
             assert!((8..=128).contains(&s.len()));
-            assert!(s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+            assert!(s
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
         }
         Err(f) => {
             if let Some(m) = f.message {

@@ -26,7 +26,10 @@ fuzz_target!(|data: &[u8]| {
     commands.extend(w.update(Event::CatalogLoaded(catalog)));
     for c in &commands {
         if let Command::Submit { body, .. } = c {
-            assert_eq!(body.redirect_url.as_deref(), Some("https://app.example.com/done"));
+            assert_eq!(
+                body.redirect_url.as_deref(),
+                Some("https://app.example.com/done")
+            );
             assert_eq!(body.save_session, None);
         }
     }
