@@ -5,12 +5,11 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { startServer } from "./support/server.mjs";
+import { DIST, startServer } from "./support/server.mjs";
 import { launchBrowser, newPage, screenshotPath } from "./support/browser.mjs";
 import { WIDGET_DIR } from "./support/host.mjs";
 
-const ROOT = resolve(import.meta.dirname, "..");
-const sri = JSON.parse(readFileSync(resolve(ROOT, "dist", WIDGET_DIR.slice(1), "sri.json"), "utf8"));
+const sri = JSON.parse(readFileSync(resolve(DIST, WIDGET_DIR.slice(1), "sri.json"), "utf8"));
 
 export const STRICT_CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; " +

@@ -9,8 +9,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 NAME="endgrate-session-widget"
 VERSION="$(awk -F'"' '/^version = / { print $2; exit }' "$ROOT/Cargo.toml")"
-PKG="$ROOT/target/wasm-pack"
-OUT="$ROOT/dist"
+PKG="${CARGO_TARGET_DIR:-$ROOT/target}/wasm-pack"
+# ESW_DIST lets a second checkout of the build (another engineer, a parallel test run) use its own output.
+OUT="${ESW_DIST:-$ROOT/dist}"
 CDN="$OUT/widget/v$VERSION"
 NPM="$OUT/npm"
 
@@ -25,6 +26,7 @@ step "Script-tag build: dist/widget/v$VERSION/"
 cp "$PKG/${NAME}_bg.wasm" "$CDN/"
 sri() { node -e 'const c=require("crypto"),f=require("fs");process.stdout.write("sha384-"+c.createHash("sha384").update(f.readFileSync(process.argv[1])).digest("base64"))' "$1"; }
 esbuild "$ROOT/js/cdn/entry.js" --bundle --format=esm --minify --log-level=warning \
+  --alias:esw-glue="$PKG/$NAME.js" \
   --define:__WASM_INTEGRITY__="\"$(sri "$CDN/${NAME}_bg.wasm")\"" --outfile="$CDN/$NAME.js"
 {
   printf '{\n'

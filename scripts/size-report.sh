@@ -13,4 +13,4 @@ for file in "$@"; do
   json+="{\"file\":\"$(basename "$file")\",\"raw\":$raw,\"gzip\":$gz},"
 done
 printf '    %-40s %10d %10d  (%.1f KB gzip)\n' "total" "$total_raw" "$total_gz" "$(awk "BEGIN { print $total_gz / 1024 }")"
-printf '{"files":[%s],"total":{"raw":%d,"gzip":%d}}\n' "${json%,}" "$total_raw" "$total_gz" >"$ROOT/dist/size-report.json"
+printf '{"files":[%s],"total":{"raw":%d,"gzip":%d}}\n' "${json%,}" "$total_raw" "$total_gz" >"${ESW_DIST:-$ROOT/dist}/size-report.json"

@@ -7,13 +7,15 @@ import { join, resolve } from "node:path";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 const BIN = process.env.ESW_SERVER_BIN ?? join(ROOT, "target", "server", "endgrate-widget-server");
+/** The built widget (scripts/build-widget.sh); ESW_DIST points elsewhere for a parallel build. */
+export const DIST = process.env.ESW_DIST ?? join(ROOT, "dist");
 
 /** Starts a server; `extraArgs` and `env` are passed on. Returns { url, logs(), stop() }. */
 export async function startServer({ extraArgs = [], env = {} } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "esw-e2e-"));
   const child = spawn(
     BIN,
-    ["--port", "0", "--data-dir", dataDir, "--static-dir", join(ROOT, "dist"), ...extraArgs],
+    ["--port", "0", "--data-dir", dataDir, "--static-dir", DIST, ...extraArgs],
     { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";

@@ -4,7 +4,8 @@
 //
 //   <script type="module" src=".../v0.1.0/endgrate-session-widget.js" integrity="sha384-…" crossorigin="anonymous"></script>
 //   window.EndgrateSessionWidget.mount(element, options)   or   <endgrate-session-widget …>
-import init, { mount as mountWasm } from "../../target/wasm-pack/endgrate-session-widget.js";
+// `esw-glue` is the wasm-bindgen glue of this build; scripts/build-widget.sh points the alias at it.
+import init, { mount as mountWasm } from "esw-glue";
 import { guardedMount } from "../shared/guarded-mount.js";
 import { defineElement } from "./element.js";
 
