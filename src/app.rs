@@ -70,7 +70,7 @@ pub fn App(shell: Shell, locale: Locale) -> impl IntoView {
                     Step::Submitting | Step::Done | Step::Exited => view! { <OutcomePage shell=shell step=step /> }.into_any(),
                 };
                 view! {
-                    <StepHeader heading=heading intro=intro index=index total=total />
+                    <StepHeader heading=heading intro=intro index=index total=total take_focus=step != Step::Error />
                     {page}
                 }
             }}

@@ -18,6 +18,7 @@ pub fn MappingRowView(
     let texts = expect_context::<&'static Texts>();
     let select_id = format!("esw-map-{schema}-{}", row.field);
     let issue_id = format!("{select_id}-issue");
+    let suggested_id = format!("{select_id}-suggested");
     let unmapped_required = row.required && row.provider_field.is_none();
     let (map_schema, map_field) = (schema.clone(), row.field.clone());
     view! {
@@ -35,7 +36,13 @@ pub fn MappingRowView(
                     id=select_id
                     class="esw-select"
                     aria-invalid=unmapped_required.to_string()
-                    aria-describedby=unmapped_required.then(|| issue_id.clone())
+                    aria-describedby=if unmapped_required {
+                        Some(issue_id.clone())
+                    } else if row.suggested {
+                        Some(suggested_id.clone())
+                    } else {
+                        None
+                    }
                     on:change=move |event| {
                         let value = event_target_value(&event);
                         let chosen = (!value.is_empty()).then_some(value);
@@ -45,12 +52,11 @@ pub fn MappingRowView(
                     <option value="" selected=row.provider_field.is_none()>{texts.not_mapped}</option>
                     {row.options.iter().cloned().map(|(value, name)| {
                         let chosen = row.provider_field.as_deref() == Some(value.as_str());
-                        let text = if chosen && row.suggested { format!("{name} ({})", texts.suggested) } else { name };
-                        view! { <option value=value selected=chosen>{text}</option> }
+                        view! { <option value=value selected=chosen>{name}</option> }
                     }).collect_view()}
                 </select>
                 {(row.suggested && row.provider_field.is_some())
-                    .then(|| view! { <span class="esw-tag esw-tag--suggested">{texts.suggested}</span> })}
+                    .then(|| view! { <span class="esw-tag esw-tag--suggested" id=suggested_id>{texts.suggested}</span> })}
                 {unmapped_required.then(|| view! {
                     <p class="esw-issue" id=issue_id>{(texts.required_unmapped)(&row.label)}</p>
                 })}

@@ -145,6 +145,8 @@ pub(super) fn upsert_cell(
     let label_text = format!("{} — {}", row.label, texts.column_upsert);
     Some(view! {
         <td>
+            // The column header is hidden on phones, where this line names the select instead.
+            <span class="esw-cell-label" aria-hidden="true">{texts.column_upsert}</span>
             <UpsertSelect
                 value=setting
                 label_text=label_text

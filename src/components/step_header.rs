@@ -16,11 +16,14 @@ pub fn StepHeader(
     index: usize,
     /// How many steps the flow shows.
     total: usize,
+    /// Whether the heading takes focus; false where something more urgent (an alert) takes it.
+    #[prop(default = true)]
+    take_focus: bool,
 ) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
     let node = NodeRef::<H2>::new();
     Effect::new(move |_| {
-        if let Some(element) = node.get() {
+        if let Some(element) = node.get().filter(|_| take_focus) {
             let _ = element.focus();
         }
     });
