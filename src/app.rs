@@ -31,7 +31,8 @@ pub fn locale_for(options: &WidgetOptions) -> Locale {
 pub fn App(shell: Shell, locale: Locale) -> impl IntoView {
     let texts: &'static Texts = locale.texts();
     provide_context(texts);
-    let (mode, colors) = shell.with(|w| (w.options().theme.mode, w.options().theme.colors.clone()));
+    let (mode, colors) =
+        shell.read_once(|w| (w.options().theme.mode, w.options().theme.colors.clone()));
     let root = NodeRef::<Section>::new();
     // Colours were checked by the core (R8) and go in as custom properties, never as CSS text.
     Effect::new(move |_| {
@@ -59,7 +60,8 @@ pub fn App(shell: Shell, locale: Locale) -> impl IntoView {
             {move || {
                 let step = step.get();
                 let (heading, intro) = step_title(texts, step);
-                let (index, total) = shell.with(|w| w.step_position()).unwrap_or((0, 0));
+                // Only a new step rebuilds the page: the position is read without subscribing.
+                let (index, total) = shell.read_once(|w| w.step_position()).unwrap_or((0, 0));
                 let page = match step {
                     Step::Provider => view! { <ProviderPage shell=shell /> }.into_any(),
                     Step::Schemas => view! { <SchemasPage shell=shell /> }.into_any(),

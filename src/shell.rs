@@ -65,9 +65,14 @@ impl Shell {
         shell
     }
 
-    /// Reads the wizard.
+    /// Reads the wizard, re-running the caller (a view or a derived signal) when it changes.
     pub fn with<R>(&self, read: impl FnOnce(&Wizard) -> R) -> R {
         self.wizard.with(read)
+    }
+
+    /// Reads the wizard once, without subscribing the caller to later changes.
+    pub fn read_once<R>(&self, read: impl FnOnce(&Wizard) -> R) -> R {
+        self.wizard.with_untracked(read)
     }
 
     /// Whether progress is being saved (false: "won't survive a refresh", R27).

@@ -1,7 +1,11 @@
 //! One row of the mapping table: the app's field, the provider field select (the suggestion
 //! marked), the required marker and its issue, and the upsert choice for pushed schemas.
+//!
+//! The row's elements are created once and only their values follow `row`, so the control a
+//! keyboard user just changed keeps focus.
 
-use super::mapping_step::{upsert_cell, MappingActions, MappingRow};
+use super::mapping_step::{MappingActions, MappingRow};
+use super::UpsertSelect;
 use crate::i18n::Texts;
 use leptos::prelude::*;
 
@@ -10,58 +14,86 @@ use leptos::prelude::*;
 pub fn MappingRowView(
     /// The schema's key.
     schema: String,
-    /// The row.
-    row: MappingRow,
+    /// The row; its field, label, options and push-ness are read once.
+    #[prop(into)]
+    row: Signal<MappingRow>,
     /// What the user's actions send.
     actions: MappingActions,
 ) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
-    let select_id = format!("esw-map-{schema}-{}", row.field);
+    let first = row.get_untracked();
+    let select_id = format!("esw-map-{schema}-{}", first.field);
     let issue_id = format!("{select_id}-issue");
     let suggested_id = format!("{select_id}-suggested");
-    let unmapped_required = row.required && row.provider_field.is_none();
-    let (map_schema, map_field) = (schema.clone(), row.field.clone());
+    let unmapped_required = move || {
+        let row = row.get();
+        row.required && row.provider_field.is_none()
+    };
+    let suggested = move || {
+        let row = row.get();
+        row.suggested && row.provider_field.is_some()
+    };
+    let describedby = {
+        let (issue_id, suggested_id) = (issue_id.clone(), suggested_id.clone());
+        move || {
+            if unmapped_required() {
+                Some(issue_id.clone())
+            } else if suggested() {
+                Some(suggested_id.clone())
+            } else {
+                None
+            }
+        }
+    };
+    let (map_schema, map_field) = (schema.clone(), first.field.clone());
+    let upsert = first.upsert.is_some().then(|| {
+        let (schema, field) = (schema.clone(), first.field.clone());
+        view! {
+            <td>
+                // The column header is hidden on phones, where this line names the select instead.
+                <span class="esw-cell-label" aria-hidden="true">{texts.column_upsert}</span>
+                <UpsertSelect
+                    value=Signal::derive(move || row.get().upsert.unwrap_or_default())
+                    label_text=format!("{} — {}", first.label, texts.column_upsert)
+                    on_change=Callback::new(move |setting| actions.on_upsert.run((schema.clone(), field.clone(), setting)))
+                />
+            </td>
+        }
+    });
     view! {
         <tr>
             <td>
                 <label for=select_id.clone()>
-                    <span class="esw-field-name">{row.label.clone()}</span>
+                    <span class="esw-field-name">{first.label.clone()}</span>
                     " "
-                    {row.required.then(|| view! { <span class="esw-tag esw-tag--required">{texts.required}</span> })}
-                    <span class="esw-field-key">{row.field.clone()}</span>
+                    {first.required.then(|| view! { <span class="esw-tag esw-tag--required">{texts.required}</span> })}
+                    <span class="esw-field-key">{first.field.clone()}</span>
                 </label>
             </td>
             <td>
                 <select
                     id=select_id
                     class="esw-select"
-                    aria-invalid=unmapped_required.to_string()
-                    aria-describedby=if unmapped_required {
-                        Some(issue_id.clone())
-                    } else if row.suggested {
-                        Some(suggested_id.clone())
-                    } else {
-                        None
-                    }
+                    aria-invalid=move || unmapped_required().to_string()
+                    aria-describedby=describedby
+                    prop:value=move || row.get().provider_field.unwrap_or_default()
                     on:change=move |event| {
                         let value = event_target_value(&event);
                         let chosen = (!value.is_empty()).then_some(value);
                         actions.on_map.run((map_schema.clone(), map_field.clone(), chosen));
                     }
                 >
-                    <option value="" selected=row.provider_field.is_none()>{texts.not_mapped}</option>
-                    {row.options.iter().cloned().map(|(value, name)| {
-                        let chosen = row.provider_field.as_deref() == Some(value.as_str());
-                        view! { <option value=value selected=chosen>{name}</option> }
-                    }).collect_view()}
+                    <option value="">{texts.not_mapped}</option>
+                    {first.options.iter().cloned().map(|(value, name)| view! { <option value=value>{name}</option> }).collect_view()}
                 </select>
-                {(row.suggested && row.provider_field.is_some())
-                    .then(|| view! { <span class="esw-tag esw-tag--suggested" id=suggested_id>{texts.suggested}</span> })}
-                {unmapped_required.then(|| view! {
-                    <p class="esw-issue" id=issue_id>{(texts.required_unmapped)(&row.label)}</p>
-                })}
+                <Show when=suggested>
+                    <span class="esw-tag esw-tag--suggested" id=suggested_id.clone()>{texts.suggested}</span>
+                </Show>
+                <Show when=unmapped_required>
+                    <p class="esw-issue" id=issue_id.clone()>{(texts.required_unmapped)(&first.label)}</p>
+                </Show>
             </td>
-            {upsert_cell(texts, schema, &row, actions)}
+            {upsert}
         </tr>
     }
 }

@@ -2,7 +2,7 @@
 //! (the core's suggestion preselected and marked), a required marker, the upsert choice for pushed
 //! schemas, and the provider's custom fields to pass through.
 
-use super::{MappingRowView, UpsertSelect};
+use super::MappingRowView;
 use crate::i18n::Texts;
 use leptos::prelude::*;
 use widget_core::wire::UpsertSetting;
@@ -54,7 +54,8 @@ pub struct MappingActions {
     pub on_passthrough: Callback<(String, String)>,
 }
 
-/// Every schema's mapping table.
+/// Every schema's mapping table. Tables, rows and checkboxes are keyed by schema and field, so
+/// an update changes values in place instead of rebuilding the controls (focus stays put).
 #[component]
 pub fn MappingStep(
     /// One table per schema that maps fields.
@@ -63,95 +64,125 @@ pub fn MappingStep(
     /// What the user's actions send.
     actions: MappingActions,
 ) -> impl IntoView {
-    let texts = expect_context::<&'static Texts>();
-    move || {
+    let table_keys = move || {
         tables
             .get()
             .into_iter()
-            .map(|table| {
-                let body = if table.loading {
-                    view! { <p class="esw-status" role="status"><span class="esw-spinner"></span>{texts.loading_fields}</p> }
-                        .into_any()
-                } else {
-                    table_view(texts, &table, actions).into_any()
-                };
-                view! {
-                    <section class="esw-mapping" aria-label=table.label.clone()>
-                        <h3 class="esw-section-title">{table.label.clone()}</h3>
-                        {body}
-                    </section>
-                }
-            })
-            .collect_view()
-    }
-}
-
-fn table_view(
-    texts: &'static Texts,
-    table: &MappingTable,
-    actions: MappingActions,
-) -> impl IntoView {
-    let passthrough = (!table.passthrough.is_empty()).then(|| {
-        let key = table.key.clone();
-        view! {
-            <fieldset class="esw-fieldset">
-                <legend class="esw-section-title">{texts.passthrough_heading}</legend>
-                <div class="esw-checks">
-                    {table.passthrough.iter().map(|(field, label, chosen)| {
-                        let (key, field) = (key.clone(), field.clone());
-                        view! {
-                            <label class="esw-radio">
-                                <input
-                                    type="checkbox"
-                                    checked=*chosen
-                                    on:change=move |_| actions.on_passthrough.run((key.clone(), field.clone()))
-                                />
-                                {label.clone()}
-                            </label>
-                        }
-                    }).collect_view()}
-                </div>
-            </fieldset>
-        }
-    });
+            .map(|t| (t.key, t.loading))
+            .collect::<Vec<_>>()
+    };
     view! {
-        <table class="esw-table">
-            <thead>
-                <tr>
-                    <th scope="col">{texts.column_app_field}</th>
-                    <th scope="col">{texts.column_provider_field}</th>
-                    {table.push.then(|| view! { <th scope="col">{texts.column_upsert}</th> })}
-                </tr>
-            </thead>
-            <tbody>
-                {table.rows.iter().map(|row| view! {
-                    <MappingRowView schema=table.key.clone() row=row.clone() actions=actions />
-                }).collect_view()}
-            </tbody>
-        </table>
-        {passthrough}
+        <For each=table_keys key=|key| key.clone() let((key, _loading))>
+            <TableView table=Signal::derive(move || {
+                tables.get().into_iter().find(|t| t.key == key).unwrap_or_else(|| empty_table(&key))
+            }) actions=actions />
+        </For>
     }
 }
 
-/// The upsert cell of a row, when the schema is pushed.
-pub(super) fn upsert_cell(
-    texts: &'static Texts,
-    schema: String,
-    row: &MappingRow,
-    actions: MappingActions,
-) -> Option<impl IntoView> {
-    let setting = row.upsert?;
-    let field = row.field.clone();
-    let label_text = format!("{} — {}", row.label, texts.column_upsert);
-    Some(view! {
-        <td>
-            // The column header is hidden on phones, where this line names the select instead.
-            <span class="esw-cell-label" aria-hidden="true">{texts.column_upsert}</span>
-            <UpsertSelect
-                value=setting
-                label_text=label_text
-                on_change=Callback::new(move |setting| actions.on_upsert.run((schema.clone(), field.clone(), setting)))
-            />
-        </td>
-    })
+fn empty_table(key: &str) -> MappingTable {
+    MappingTable {
+        key: key.to_owned(),
+        label: String::new(),
+        push: false,
+        loading: true,
+        rows: Vec::new(),
+        passthrough: Vec::new(),
+    }
+}
+
+/// One schema's section: loading, or its table and passthrough choices.
+#[component]
+fn TableView(table: Signal<MappingTable>, actions: MappingActions) -> impl IntoView {
+    let texts = expect_context::<&'static Texts>();
+    let first = table.get_untracked();
+    let key = first.key.clone();
+    if first.loading {
+        return view! {
+            <section class="esw-mapping" aria-label=first.label.clone()>
+                <h3 class="esw-section-title">{first.label.clone()}</h3>
+                <p class="esw-status" role="status"><span class="esw-spinner"></span>{texts.loading_fields}</p>
+            </section>
+        }
+        .into_any();
+    }
+    let row_keys = move || {
+        table
+            .get()
+            .rows
+            .into_iter()
+            .map(|r| r.field)
+            .collect::<Vec<_>>()
+    };
+    let passthrough_keys = move || {
+        table
+            .get()
+            .passthrough
+            .into_iter()
+            .map(|p| (p.0, p.1))
+            .collect::<Vec<_>>()
+    };
+    let (row_schema, pass_schema) = (key.clone(), key.clone());
+    view! {
+        <section class="esw-mapping" aria-label=first.label.clone()>
+            <h3 class="esw-section-title">{first.label.clone()}</h3>
+            <table class="esw-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{texts.column_app_field}</th>
+                        <th scope="col">{texts.column_provider_field}</th>
+                        {first.push.then(|| view! { <th scope="col">{texts.column_upsert}</th> })}
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=row_keys key=|field| field.clone() let(field)>
+                        <MappingRowView
+                            schema=row_schema.clone()
+                            row=Signal::derive({
+                                let field = field.clone();
+                                move || table.get().rows.into_iter().find(|r| r.field == field).unwrap_or_else(|| placeholder_row(&field))
+                            })
+                            actions=actions
+                        />
+                    </For>
+                </tbody>
+            </table>
+            {(!first.passthrough.is_empty()).then(move || view! {
+                <fieldset class="esw-fieldset">
+                    <legend class="esw-section-title">{texts.passthrough_heading}</legend>
+                    <div class="esw-checks">
+                        <For each=passthrough_keys key=|pair| pair.0.clone() let((field, label))>
+                            {
+                                let schema = pass_schema.clone();
+                                let checked_field = field.clone();
+                                view! {
+                                    <label class="esw-radio">
+                                        <input
+                                            type="checkbox"
+                                            prop:checked=move || table.get().passthrough.iter().any(|p| p.0 == checked_field && p.2)
+                                            on:change=move |_| actions.on_passthrough.run((schema.clone(), field.clone()))
+                                        />
+                                        {label}
+                                    </label>
+                                }
+                            }
+                        </For>
+                    </div>
+                </fieldset>
+            })}
+        </section>
+    }
+    .into_any()
+}
+
+fn placeholder_row(field: &str) -> MappingRow {
+    MappingRow {
+        field: field.to_owned(),
+        label: String::new(),
+        required: false,
+        provider_field: None,
+        suggested: false,
+        upsert: None,
+        options: Vec::new(),
+    }
 }

@@ -16,7 +16,8 @@ fn label(texts: &Texts, setting: UpsertSetting) -> &'static str {
 #[component]
 pub fn UpsertSelect(
     /// The current setting.
-    value: UpsertSetting,
+    #[prop(into)]
+    value: Signal<UpsertSetting>,
     /// The accessible name, e.g. "When Email already has data".
     label_text: String,
     /// Receives the new setting.
@@ -27,6 +28,7 @@ pub fn UpsertSelect(
         <select
             class="esw-select"
             aria-label=label_text
+            prop:value=move || value.get().as_str()
             on:change=move |event| {
                 let chosen = event_target_value(&event);
                 if let Some(setting) = UpsertSetting::ALL.into_iter().find(|s| s.as_str() == chosen) {
@@ -37,7 +39,7 @@ pub fn UpsertSelect(
             {UpsertSetting::ALL
                 .into_iter()
                 .map(|setting| view! {
-                    <option value=setting.as_str() selected=setting == value>{label(texts, setting)}</option>
+                    <option value=setting.as_str()>{label(texts, setting)}</option>
                 })
                 .collect_view()}
         </select>

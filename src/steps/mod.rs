@@ -39,7 +39,7 @@ pub fn step_title(texts: &'static Texts, step: Step) -> (&'static str, Option<&'
 #[component]
 pub fn StepNav(shell: Shell) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
-    let first = shell.with(|w| w.step_position().is_none_or(|(index, _)| index == 1));
+    let first = shell.read_once(|w| w.step_position().is_none_or(|(index, _)| index == 1));
     let blocked =
         Signal::derive(move || shell.with(|w| !w.blocking_issues().is_empty() || w.is_loading()));
     let back = (!first).then(|| Callback::new(move |_| shell.dispatch(Event::BackClicked)));

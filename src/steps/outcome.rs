@@ -20,7 +20,7 @@ pub fn OutcomePage(shell: Shell, step: Step) -> impl IntoView {
         }
         .into_any(),
         Step::Done => {
-            let leaving = shell.with(|w| w.options().after != After::None);
+            let leaving = shell.read_once(|w| w.options().after != After::None);
             view! {
                 <p class="esw-success" role="status">{texts.done}</p>
                 {leaving.then(|| view! { <p class="esw-status">{texts.redirecting}</p> })}
@@ -49,7 +49,7 @@ fn message(texts: &'static Texts, code: ErrorCode) -> &'static str {
 #[component]
 pub fn ErrorPage(shell: Shell) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
-    let failure = shell.with(|w| w.error().cloned());
+    let failure = shell.read_once(|w| w.error().cloned());
     let code = failure.as_ref().map_or(ErrorCode::ServerError, |f| f.code);
     let (label, event): (&'static str, Option<Event>) = match code {
         ErrorCode::SessionExpired => (texts.start_again, Some(Event::StartOverClicked)),

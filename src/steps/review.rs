@@ -64,7 +64,7 @@ fn items(w: &Wizard, texts: &'static Texts) -> Vec<ReviewItem> {
 pub fn ReviewPage(shell: Shell) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
     let shown_at = js_sys::Date::now();
-    let steps = shell.with(|w| w.visible_steps());
+    let steps = shell.read_once(|w| w.visible_steps());
     view! {
         <ReviewStep
             items=Signal::derive(move || shell.with(|w| items(w, texts)))
