@@ -70,6 +70,7 @@ test("case (a) completes with the keyboard alone", async () => {
   await tabTo(page, /Pull into this app/);
   await page.keyboard.press("ArrowRight");
   assert.equal(await page.getByRole("radio", { name: "Push to the provider" }).isChecked(), true);
+  assert.equal(await page.evaluate(() => document.activeElement.type), "radio", "focus stays on the radio");
   await tabTo(page, /^Continue$/);
   await page.keyboard.press("Enter");
 
@@ -81,6 +82,7 @@ test("case (a) completes with the keyboard alone", async () => {
   await page.getByRole("combobox", { name: /^Phone Number/ }).first().waitFor();
   await tabTo(page, /Phone Number\s*phone_number/);
   await chooseWithArrows(page, "mobilephone");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "esw-map-crm-contact-phone_number");
   await tabTo(page, /Lifecycle Stage/, "checkbox");
   await page.keyboard.press("Space");
   await tabTo(page, /^Continue$/);

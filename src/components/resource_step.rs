@@ -1,4 +1,5 @@
-//! The resource step: per schema, which of the provider's integrations to use.
+//! The resource step: per schema, which of the provider's integrations to use. Rows are keyed by
+//! schema so a select keeps focus after it changes.
 
 use crate::i18n::Texts;
 use leptos::prelude::*;
@@ -26,33 +27,33 @@ pub fn ResourceStep(
     on_pick: Callback<(String, String)>,
 ) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
+    let firsts = move || rows.get().into_iter().enumerate().collect::<Vec<_>>();
     view! {
         <ul class="esw-choices">
-            {move || rows
-                .get()
-                .into_iter()
-                .enumerate()
-                .map(|(index, row)| {
+            <For each=firsts key=|(_, row)| (row.key.clone(), row.options.clone()) let((index, row))>
+                {
                     let id = format!("esw-resource-{index}");
                     let key = row.key.clone();
+                    let chosen_key = row.key.clone();
                     view! {
                         <li class="esw-choice">
                             <label class="esw-label" for=id.clone()>{format!("{} — {}", row.label, texts.resource_label)}</label>
                             <select
                                 id=id
                                 class="esw-select"
+                                prop:value=move || {
+                                    rows.get().into_iter().find(|r| r.key == chosen_key).and_then(|r| r.chosen).unwrap_or_default()
+                                }
                                 on:change=move |event| on_pick.run((key.clone(), event_target_value(&event)))
                             >
                                 {row.options.iter().map(|(value, name)| view! {
-                                    <option value=value.clone() selected=row.chosen.as_deref() == Some(value.as_str())>
-                                        {name.clone()}
-                                    </option>
+                                    <option value=value.clone()>{name.clone()}</option>
                                 }).collect_view()}
                             </select>
                         </li>
                     }
-                })
-                .collect_view()}
+                }
+            </For>
         </ul>
     }
 }

@@ -1,5 +1,6 @@
 //! The schema step: which kinds of data to sync and, where the provider supports both, the
-//! direction (pull into the app, or push to the provider).
+//! direction (pull into the app, or push to the provider). Rows are keyed by schema and only
+//! their values follow the state, so a control keeps focus after it changes.
 
 use crate::i18n::Texts;
 use leptos::prelude::*;
@@ -42,62 +43,103 @@ pub fn SchemaStep(
     /// Receives `(key, method)`.
     on_direction: Callback<(String, Method)>,
 ) -> impl IntoView {
-    let texts = expect_context::<&'static Texts>();
+    let keys = move || {
+        rows.get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| (i, r.key))
+            .collect::<Vec<_>>()
+    };
     view! {
         <ul class="esw-choices">
-            {move || rows
-                .get()
-                .into_iter()
-                .enumerate()
-                .map(|(index, row)| {
-                    let checkbox_id = format!("esw-schema-{index}");
-                    let key = row.key.clone();
-                    let directions = match (row.enabled, row.methods.as_slice()) {
-                        (false, _) | (true, []) => None,
-                        (true, [only]) => Some(
-                            view! { <p class="esw-choice__body esw-intro">{method_label(texts, *only)}</p> }.into_any(),
-                        ),
-                        (true, methods) => {
-                            let key = row.key.clone();
-                            Some(view! {
-                                <fieldset class="esw-fieldset esw-choice__body">
-                                    <legend>{format!("{} — {}", texts.direction_label, row.label)}</legend>
-                                    {methods.iter().map(|&method| {
-                                        let key = key.clone();
-                                        view! {
-                                            <label class="esw-radio">
-                                                <input
-                                                    type="radio"
-                                                    name=format!("esw-direction-{index}")
-                                                    checked=method == row.method
-                                                    on:change=move |_| on_direction.run((key.clone(), method))
-                                                />
-                                                {method_label(texts, method)}
-                                            </label>
-                                        }
-                                    }).collect_view()}
-                                </fieldset>
-                            }.into_any())
-                        }
-                    };
-                    view! {
-                        <li class="esw-choice">
-                            <div class="esw-choice__head">
-                                <input
-                                    id=checkbox_id.clone()
-                                    type="checkbox"
-                                    checked=row.enabled
-                                    disabled=!row.toggleable
-                                    on:change=move |_| on_toggle.run(key.clone())
-                                />
-                                <label for=checkbox_id>{row.label.clone()}</label>
-                                {row.custom.then(|| view! { <span class="esw-tag">{texts.custom_object}</span> })}
-                            </div>
-                            {directions}
-                        </li>
-                    }
-                })
-                .collect_view()}
+            <For each=keys key=|pair| pair.1.clone() let((index, key))>
+                <SchemaChoice
+                    index=index
+                    row=Signal::derive({
+                        let key = key.clone();
+                        move || rows.get().into_iter().find(|r| r.key == key)
+                    })
+                    on_toggle=on_toggle
+                    on_direction=on_direction
+                />
+            </For>
         </ul>
     }
+}
+
+#[component]
+fn SchemaChoice(
+    index: usize,
+    row: Signal<Option<SchemaRow>>,
+    on_toggle: Callback<String>,
+    on_direction: Callback<(String, Method)>,
+) -> impl IntoView {
+    let texts = expect_context::<&'static Texts>();
+    let Some(first) = row.get_untracked() else {
+        return ().into_any();
+    };
+    let checkbox_id = format!("esw-schema-{index}");
+    let enabled = move || row.get().is_some_and(|r| r.enabled);
+    let method = move || row.get().map(|r| r.method);
+    let toggle_key = first.key.clone();
+    let directions = match first.methods.as_slice() {
+        [] => None,
+        [only] => {
+            let only = *only;
+            Some(
+                view! {
+                    <Show when=enabled>
+                        <p class="esw-choice__body esw-intro">{method_label(texts, only)}</p>
+                    </Show>
+                }
+                .into_any(),
+            )
+        }
+        methods => {
+            let radios = methods
+                .iter()
+                .map(|&choice| {
+                    let key = first.key.clone();
+                    view! {
+                        <label class="esw-radio">
+                            <input
+                                type="radio"
+                                name=format!("esw-direction-{index}")
+                                prop:checked=move || method() == Some(choice)
+                                on:change=move |_| on_direction.run((key.clone(), choice))
+                            />
+                            {method_label(texts, choice)}
+                        </label>
+                    }
+                })
+                .collect_view();
+            Some(view! {
+                <fieldset class="esw-fieldset esw-choice__body" class:esw-hidden=move || !enabled()>
+                    <legend>
+                        {texts.direction_label}
+                        <span class="esw-visually-hidden">{format!(" — {}", first.label)}</span>
+                    </legend>
+                    {radios}
+                </fieldset>
+            }
+            .into_any())
+        }
+    };
+    view! {
+        <li class="esw-choice">
+            <div class="esw-choice__head">
+                <input
+                    id=checkbox_id.clone()
+                    type="checkbox"
+                    prop:checked=enabled
+                    disabled=!first.toggleable
+                    on:change=move |_| on_toggle.run(toggle_key.clone())
+                />
+                <label for=checkbox_id>{first.label.clone()}</label>
+                {first.custom.then(|| view! { <span class="esw-tag">{texts.custom_object}</span> })}
+            </div>
+            {directions}
+        </li>
+    }
+    .into_any()
 }
