@@ -40,7 +40,10 @@ async function expectRedirected(page, posts, pageErrors) {
   assert.equal(posts.length, 1, "exactly one initiate request");
   assert.match(posts[0].key, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   assert.deepEqual(pageErrors, []);
-  return url.searchParams.get("session_id");
+  const sessionId = url.searchParams.get("session_id");
+  const stored = await page.evaluate(() => JSON.stringify(sessionStorage));
+  assert.ok(!stored.includes(sessionId), "the session id is never stored (R25)");
+  return sessionId;
 }
 
 const shoot = (page, name) => page.screenshot({ path: screenshotPath(name), fullPage: true });
@@ -89,6 +92,8 @@ for (const width of [1280, 375]) {
     await atStep(page, "Review and connect");
     await expectAccessible(page, "review");
     await shoot(page, `step-5-review-${width}`);
+    const stored = await page.evaluate(() => JSON.stringify(sessionStorage));
+    assert.ok(stored.includes("mobilephone"), "progress is kept in sessionStorage");
     await connect(page);
     const sessionId = await expectRedirected(page, posts, pageErrors);
 

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { startServer } from "./support/server.mjs";
 import { launchBrowser, newPage } from "./support/browser.mjs";
 import { openHost } from "./support/host.mjs";
-import { recordInitiates, atStep, next, connect, pickProvider, mappingSelect } from "./support/flow.mjs";
+import { recordInitiates, atStep, next, connect, pickProvider, mappingSelect, expectAccessible } from "./support/flow.mjs";
 
 let server;
 let browser;
@@ -130,6 +130,7 @@ test("a catalog that keeps failing shows an error with Retry, and Retry recovers
   assert.equal(calls, 3, "three attempts before giving up");
   assert.match(await alert.textContent(), /server had a problem/);
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("role")), "alert", "focus moves to the error");
+  await expectAccessible(page, "catalog error");
   failing = false;
   await page.getByRole("button", { name: "Retry" }).click();
   await page.getByRole("option", { name: /HubSpot/ }).waitFor();
