@@ -96,7 +96,7 @@ export interface WidgetOptions {
   apiBase?: string;
   /** Exact origins (or "*.example.com") redirect_url may point at. Default: the page's origin. */
   allowedRedirectOrigins?: string[];
-  /** Origins provider logos may load from (https only). Default: the page's and apiBase's origin. */
+  /** https origins provider logos may load from; same-origin paths ("/logos/x.svg") are always allowed. Default: none. */
   allowedImageOrigins?: string[];
   /** After success: go to redirect_url (default), to Endgrate's hosted page, or stay. */
   after?: "redirect" | "endgrate" | "none";
