@@ -5,6 +5,9 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 started=$SECONDS
+# Every runner's output is also kept here, so the closing line can add up what ran.
+LOG="$(mktemp)"
+trap 'rm -f "$LOG"' EXIT
 
 step "Checking tools (installs only what is missing)"
 ensure_wasm_target
@@ -22,18 +25,20 @@ cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p endgrate-session-widget --all-targets -- -D warnings
 
 step "Native tests (core, server)"
-cargo test --workspace
+cargo test --workspace 2>&1 | tee -a "$LOG"
 
 step "Browser tests (wasm-bindgen-test in headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   CHROMEDRIVER="$(command -v chromedriver)" \
-  cargo test --target wasm32-unknown-unknown -p endgrate-session-widget
+  cargo test --target wasm32-unknown-unknown -p endgrate-session-widget 2>&1 | tee -a "$LOG"
 
 step "Building the widget and the server for end-to-end tests"
 "$ROOT/scripts/build-widget.sh"
 cargo build --profile server -p widget-server
 
 step "End-to-end tests (Playwright, Chromium, reference server)"
-node --test --test-concurrency=1 e2e/*.test.mjs
+node --test --test-concurrency=1 e2e/*.test.mjs 2>&1 | tee -a "$LOG"
 
-step "All tests passed in $((SECONDS - started)) s"
+step "All layers passed in $((SECONDS - started)) s"
+awk '/^test result:/ { passed += $4; failed += $6 } /^# pass / { passed += $3 } /^# fail / { failed += $3 }
+     END { printf "all layers: %d passed, %d failed\n", passed, failed }' "$LOG"
