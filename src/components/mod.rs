@@ -23,4 +23,4 @@ pub use resource_step::{ResourceRow, ResourceStep};
 pub use review_step::{ReviewItem, ReviewStep};
 pub use schema_step::{SchemaRow, SchemaStep};
 pub use step_header::StepHeader;
-pub use upsert_select::UpsertSelect;
+pub use upsert_select::{upsert_label, UpsertSelect};

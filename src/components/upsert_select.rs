@@ -4,7 +4,8 @@ use crate::i18n::Texts;
 use leptos::prelude::*;
 use widget_core::wire::UpsertSetting;
 
-fn label(texts: &Texts, setting: UpsertSetting) -> &'static str {
+/// The words for an upsert setting in the user's language.
+pub fn upsert_label(texts: &Texts, setting: UpsertSetting) -> &'static str {
     match setting {
         UpsertSetting::Overwrite => texts.upsert_overwrite,
         UpsertSetting::DoNotUpdate => texts.upsert_do_not_update,
@@ -39,7 +40,7 @@ pub fn UpsertSelect(
             {UpsertSetting::ALL
                 .into_iter()
                 .map(|setting| view! {
-                    <option value=setting.as_str()>{label(texts, setting)}</option>
+                    <option value=setting.as_str()>{upsert_label(texts, setting)}</option>
                 })
                 .collect_view()}
         </select>

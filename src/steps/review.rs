@@ -2,13 +2,17 @@
 //! the Connect button. Connect ignores clicks in the first half second after the step appears, so
 //! a double click on the previous step's Continue cannot submit (R34).
 
-use crate::components::{NavBar, ReviewItem, ReviewStep};
+use crate::components::{upsert_label, NavBar, ReviewItem, ReviewStep};
 use crate::i18n::Texts;
 use crate::shell::Shell;
 use leptos::prelude::*;
 use widget_core::text::display_text;
-use widget_core::wire::Method;
+use widget_core::wire::{Field, Method};
 use widget_core::wizard::{Event, Step, Wizard};
+
+fn title(field: &Field) -> String {
+    display_text(field.title.as_deref().unwrap_or(&field.name)).to_owned()
+}
 
 /// Clicks on Connect closer than this to the step's appearance are ignored.
 const SUBMIT_GUARD_MS: f64 = 500.0;
@@ -30,6 +34,19 @@ fn items(w: &Wizard, texts: &'static Texts) -> Vec<ReviewItem> {
             Method::Import => texts.direction_pull,
             Method::Export => texts.direction_push,
         };
+        // People read titles ("First Name"), not keys ("first_name"), wherever the catalog has them.
+        let rows = w.mapping_rows(schema.key);
+        let app_title = |name: &str| {
+            rows.iter()
+                .find(|r| r.field.name == name)
+                .map_or_else(|| name.to_owned(), |r| title(r.field))
+        };
+        let provider_title = |name: &str| {
+            rows.iter()
+                .flat_map(|r| r.options.iter())
+                .find(|f| f.name == name)
+                .map_or_else(|| name.to_owned(), |f| title(f))
+        };
         let mut lines = vec![direction.to_owned()];
         lines.extend(
             schema
@@ -38,16 +55,26 @@ fn items(w: &Wizard, texts: &'static Texts) -> Vec<ReviewItem> {
         );
         lines.extend(schema.fields.iter().map(|(field, provider_field, upsert)| {
             let upsert = upsert
-                .map(|u| format!(" ({})", u.as_str()))
+                .map(|u| format!(" · {}", upsert_label(texts, u)))
                 .unwrap_or_default();
-            format!("{} → {}{upsert}", field.as_str(), provider_field.as_str())
+            let (from, to) = (
+                app_title(field.as_str()),
+                provider_title(provider_field.as_str()),
+            );
+            format!("{from} → {to}{upsert}")
         }));
-        lines.extend(
-            schema
+        if !schema.passthrough.is_empty() {
+            let names: Vec<String> = schema
                 .passthrough
                 .iter()
-                .map(|f| format!("{}: {}", texts.passthrough_heading, f.as_str())),
-        );
+                .map(|f| provider_title(f.as_str()))
+                .collect();
+            lines.push(format!(
+                "{}: {}",
+                texts.passthrough_heading,
+                names.join(", ")
+            ));
+        }
         items.push(ReviewItem {
             label: display_text(schema.display_name).to_owned(),
             lines,
