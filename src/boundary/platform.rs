@@ -24,24 +24,22 @@ pub async fn sleep_ms(ms: u32) {
 /// Aborts `controller` after `ms` milliseconds unless dropped first.
 pub struct AbortTimer {
     id: i32,
-    _callback: Closure<dyn FnMut()>,
 }
 
 impl AbortTimer {
     /// Arms the timer.
     pub fn arm(controller: &web_sys::AbortController, ms: u32) -> Option<Self> {
         let controller = controller.clone();
-        let callback = Closure::<dyn FnMut()>::new(move || controller.abort());
+        // A one-shot JS function owns the Rust closure, so the timer can never call into freed
+        // memory, whichever of "timer fires" and "request ends" comes first.
+        let callback = Closure::once_into_js(move || controller.abort());
         let id = window()?
             .set_timeout_with_callback_and_timeout_and_arguments_0(
-                callback.as_ref().unchecked_ref(),
+                callback.unchecked_ref(),
                 ms as i32,
             )
             .ok()?;
-        Some(Self {
-            id,
-            _callback: callback,
-        })
+        Some(Self { id })
     }
 }
 
