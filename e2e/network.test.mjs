@@ -86,3 +86,46 @@ test("a 400 on the catalog is not retried", async () => {
   assert.deepEqual(pageErrors, []);
   await context.close();
 });
+
+test("an expired session offers Start again, which keeps the choices and uses a new key", async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  const posts = recordInitiates(page);
+  let expired = true;
+  await page.route("**/session/initiate", (route) => {
+    if (!expired) return route.continue();
+    expired = false;
+    return route.fulfill({ status: 401, contentType: "application/json", body: '{"message":"Session expired","code":"session_expired"}' });
+  });
+  await open(page);
+  await pickProvider(page, "Pipedrive");
+  await connect(page);
+  await page.getByRole("alert").waitFor();
+  assert.match(await page.getByRole("alert").textContent(), /expired/);
+  const errors = await page.evaluate(() => window.__host.error.map((e) => e.code));
+  assert.deepEqual(errors, ["session_expired"]);
+  await page.getByRole("button", { name: "Start again" }).click();
+  await page.getByRole("option", { name: /Pipedrive/, selected: true }).waitFor();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await connect(page);
+  await page.waitForURL(/\/done\?session_id=/);
+  assert.equal(posts.length, 2);
+  assert.notEqual(posts[0].key, posts[1].key, "starting again is a new submission intent");
+  assert.equal(posts[1].body.provider, "pipedrive");
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});
+
+test("Back after success shows the finished state and sends nothing (R28)", async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  const posts = recordInitiates(page);
+  await open(page);
+  await pickProvider(page, "HubSpot");
+  await connect(page);
+  await page.waitForURL(/\/done\?session_id=/);
+  await page.goBack();
+  await page.getByRole("heading", { level: 2, name: "Connected" }).waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(posts.length, 1);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});
