@@ -15,6 +15,18 @@ OUT="${ESW_DIST:-$ROOT/dist}"
 CDN="$OUT/widget/v$VERSION"
 NPM="$OUT/npm"
 
+# Everything the build reads; an unchanged fingerprint means dist/ is already this build's output.
+fingerprint() {
+  (cd "$ROOT" && find src core/src core/Cargo.toml style js Cargo.toml Cargo.lock scripts/build-widget.sh \
+    -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
+}
+STAMP="$(fingerprint)"
+if [ -f "$OUT/.build-stamp" ] && [ "$(cat "$OUT/.build-stamp")" = "$STAMP" ] && [ -z "${ESW_REBUILD:-}" ]; then
+  step "Widget $VERSION is up to date in ${OUT#"$ROOT"/} (ESW_REBUILD=1 forces a rebuild)"
+  "$ROOT/scripts/size-report.sh" "$CDN/${NAME}_bg.wasm" "$CDN/$NAME.js" "$CDN/$NAME.css"
+  exit 0
+fi
+
 step "Building the widget $VERSION (wasm-pack, release, --target web)"
 # wasm-pack finds wasm-bindgen and wasm-opt on PATH and downloads nothing in no-install mode.
 wasm-pack --quiet build "$ROOT" --release --target web --mode no-install \
@@ -45,6 +57,8 @@ step "Demo page: dist/index.html"
 for file in index.html demo.js demo.css; do
   sed "s|__WIDGET_DIR__|widget/v$VERSION|g" "$ROOT/js/demo/$file" >"$OUT/$file"
 done
+
+echo "$STAMP" >"$OUT/.build-stamp"
 
 step "Size report (what a page downloads: the script-tag build)"
 "$ROOT/scripts/size-report.sh" "$CDN/${NAME}_bg.wasm" "$CDN/$NAME.js" "$CDN/$NAME.css"
