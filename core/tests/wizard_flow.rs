@@ -700,3 +700,50 @@ fn submit_before_the_catalog_arrives_is_refused_and_a_catalog_failure_never_aban
     )));
     assert!(w.is_submitting());
 }
+
+/// The host events among `out`, in order.
+fn host_events(out: &[Command]) -> Vec<&HostEvent> {
+    out.iter()
+        .filter_map(|c| match c {
+            Command::Emit(e) => Some(e),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_terminal_event_is_the_last_host_event_of_success_exit_and_destroy() {
+    let mut w = at_mapping(full_session());
+    drive(&mut w, Event::NextClicked);
+    drive(
+        &mut w,
+        Event::SubmitClicked {
+            candidate_key: key(1),
+        },
+    );
+    let out = drive(&mut w, Event::SubmitFinished(Ok(session_id())));
+    let events = host_events(&out);
+    assert!(matches!(
+        events.first(),
+        Some(HostEvent::StepChanged {
+            step: Step::Done,
+            ..
+        })
+    ));
+    assert!(matches!(events.last(), Some(HostEvent::Success { .. })));
+
+    for event in [Event::ExitClicked, Event::Destroyed] {
+        let mut w = at_mapping(full_session());
+        let out = drive(&mut w, event);
+        let events = host_events(&out);
+        assert_eq!(events.len(), 2, "{events:?}");
+        assert!(matches!(
+            events[0],
+            HostEvent::StepChanged {
+                step: Step::Exited,
+                ..
+            }
+        ));
+        assert!(matches!(events[1], HostEvent::Exit { .. }));
+    }
+}

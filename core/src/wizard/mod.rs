@@ -284,7 +284,14 @@ impl Wizard {
                 .iter()
                 .any(|c| matches!(c, Command::Emit(HostEvent::StepChanged { .. })))
         {
-            out.push(self.step_changed());
+            // The terminal event is the flow's last word to the host: the step change goes first.
+            let terminal = out.iter().position(|c| {
+                matches!(
+                    c,
+                    Command::Emit(HostEvent::Success { .. } | HostEvent::Exit { .. })
+                )
+            });
+            out.insert(terminal.unwrap_or(out.len()), self.step_changed());
         }
         out
     }
