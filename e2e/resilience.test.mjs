@@ -159,3 +159,47 @@ test("a failed Connect keeps the idempotency key on Retry", async () => {
   assert.deepEqual(pageErrors, []);
   await context.close();
 });
+
+test("storage that throws does not break the flow and says progress won't survive a refresh", async () => {
+  const { context, page, pageErrors, posts } = await (async () => {
+    const opened = await newPage(browser);
+    await opened.page.addInitScript(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException("quota", "QuotaExceededError");
+      };
+    });
+    return { ...opened, posts: recordInitiates(opened.page) };
+  })();
+  await page.route(`${server.url}/done*`, (route) => route.fulfill({ contentType: "text/html", body: "done" }));
+  await openHost(page, server.url, { session: { schema: [{ endgrate_type: "crm-contact" }], redirect_url: `${server.url}/done` } });
+  await pickProvider(page, "HubSpot");
+  await page.getByText("Your progress won't survive a page refresh in this browser.").waitFor();
+  const events = await page.evaluate(() => window.__host.events.map((e) => e.type));
+  assert.equal(events.filter((t) => t === "storage_unavailable").length, 1);
+  await connect(page);
+  await page.waitForURL(/\/done\?session_id=/);
+  assert.equal(posts.length, 1);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});
+
+test("tampered saved progress is discarded with a notice, never trusted", async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  await page.addInitScript(() => {
+    // Whatever key the widget reads its progress from, it gets a hostile, invalid state.
+    const original = Storage.prototype.getItem;
+    Storage.prototype.getItem = function (key) {
+      if (key.startsWith("endgrate-session-widget:")) {
+        return '{"version":999,"provider":"<img src=x onerror=window.__xss=1>","step":"review"}';
+      }
+      return original.call(this, key);
+    };
+  });
+  await openHost(page, server.url, { session: { schema: [{ endgrate_type: "crm-contact" }] } });
+  await page.getByText("We couldn't restore your previous progress").waitFor();
+  await page.getByRole("heading", { level: 2, name: "Choose a provider" }).waitFor();
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.equal(await page.locator("#widget-root img[src='x']").count(), 0);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});
