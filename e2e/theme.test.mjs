@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { startServer } from "./support/server.mjs";
 import { launchBrowser, newPage, screenshotPath } from "./support/browser.mjs";
 import { openHost, hostRecord, WIDGET_DIR } from "./support/host.mjs";
+import { expectAccessible, pickProvider } from "./support/flow.mjs";
 
 let server;
 let browser;
@@ -80,6 +81,23 @@ test("dark theme with a host colour applies to the widget and leaks nothing into
   assert.notEqual(heading[0], "rgb(120, 0, 0)", "the host's h2 colour does not reach the widget");
   assert.notEqual(heading[1], "30px", "nor its h2 size");
   await page.locator("#widget-root").screenshot({ path: screenshotPath("theme-dark-1280") });
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});
+
+test("the dark theme passes axe on the provider and mapping steps", async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  await openHost(page, server.url, {
+    theme: { mode: "dark" },
+    session: { ...SESSION, field_selection: true, schema_selection: true },
+  });
+  await page.locator(".esw-provider").first().waitFor({ timeout: 15_000 });
+  await expectAccessible(page, "provider, dark");
+  await pickProvider(page, "HubSpot");
+  await page.getByRole("radio", { name: "Push to the provider" }).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("combobox", { name: /^Email/ }).first().waitFor();
+  await expectAccessible(page, "mapping, dark");
   assert.deepEqual(pageErrors, []);
   await context.close();
 });
