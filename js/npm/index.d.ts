@@ -116,6 +116,28 @@ export interface WidgetOptions {
 export interface WidgetHandle {
   /** Removes the widget; no event is delivered afterwards. */
   destroy(): void;
+  /**
+   * The initiate body the user's current choices would send (the JSON the widget posts to
+   * `initiateUrl`); `null` before a provider is chosen and after `destroy()`.
+   */
+  requestBody(): InitiateBody | null;
+}
+
+/** What the widget posts to `initiateUrl`: the `session` options plus the user's choices. */
+export interface InitiateBody extends SessionOptions {
+  provider: string;
+  /** Per schema: direction, chosen integration, field mapping and passthrough fields. */
+  end_user_configuration?: {
+    schemas: Record<
+      string,
+      {
+        method: "IMPORT" | "EXPORT";
+        integration?: string;
+        fields?: Record<string, { provider_field: string; upsert?: UpsertSetting }>;
+        passthrough_fields?: string[];
+      }
+    >;
+  };
 }
 
 /** Mounts the widget into `element`. Rejects when an option is invalid (the message names it). */
