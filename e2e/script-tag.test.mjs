@@ -1,6 +1,7 @@
 // The script-tag channel under a strict host CSP (security.md R29–R31): a plain page holding only
-// the versioned module with its SRI hash, the stylesheet, and <endgrate-session-widget> configured
-// by a JSON child. No 'unsafe-inline' for scripts or styles; zero CSP violations allowed.
+// the versioned module with its SRI hash, the stylesheet, and either <endgrate-session-widget>
+// configured by a JSON child or an external host script calling window.EndgrateSessionWidget.mount.
+// No 'unsafe-inline' for scripts or styles; zero CSP violations allowed; the flow completes.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -8,6 +9,7 @@ import { resolve } from "node:path";
 import { DIST, startServer } from "./support/server.mjs";
 import { launchBrowser, newPage, screenshotPath } from "./support/browser.mjs";
 import { WIDGET_DIR } from "./support/host.mjs";
+import { connect, pickProvider, recordInitiates } from "./support/flow.mjs";
 
 const sri = JSON.parse(readFileSync(resolve(DIST, WIDGET_DIR.slice(1), "sri.json"), "utf8"));
 
@@ -26,6 +28,67 @@ const page = `<!doctype html>
   <script type="application/json">{"session": {"schema": [{"endgrate_type": "crm-contact"}]}}</script>
 </endgrate-session-widget>
 </body></html>`;
+
+const head = `<link rel="stylesheet" href="${WIDGET_DIR}/endgrate-session-widget.css"
+      integrity="${sri["endgrate-session-widget.css"]}" crossorigin="anonymous">
+<script type="module" src="${WIDGET_DIR}/endgrate-session-widget.js"
+        integrity="${sri["endgrate-session-widget.js"]}" crossorigin="anonymous"></script>`;
+
+/** The README's custom-element snippet, completing the flow without leaving the page. */
+const elementPage = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Custom element host</title>
+${head}
+</head><body>
+<endgrate-session-widget api-base="/api/endgrate" after="none">
+  <script type="application/json">{"session": {"schema": [{"endgrate_type": "crm-contact"}], "field_selection": true}}</script>
+</endgrate-session-widget>
+</body></html>`;
+
+/** The README's global-mount snippet: the host's own code is an external file, as a CSP wants. */
+const globalPage = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Global mount host</title>
+${head}
+<script type="module" src="/host-app.js"></script>
+</head><body>
+<div id="integrations"></div>
+</body></html>`;
+
+const hostScript = `// The host page's own script (a file, since the CSP allows no inline script).
+window.__host = { events: [], success: [], exit: [], error: [] };
+const record = (kind) => (event) => window.__host[kind].push(event);
+window.__handle = await window.EndgrateSessionWidget.mount(document.getElementById("integrations"), {
+  apiBase: "/api/endgrate",
+  after: "none",
+  session: { schema: [{ endgrate_type: "crm-contact" }], field_selection: true },
+  onEvent: record("events"),
+  onSuccess: record("success"),
+  onExit: record("exit"),
+  onError: record("error"),
+});
+`;
+
+/** Opens `body` at `path` under the strict CSP, recording violations before any script runs. */
+async function openStrict(tab, path, body) {
+  await tab.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  await tab.route(`${server.url}${path}`, (route) =>
+    route.fulfill({ contentType: "text/html", headers: { "Content-Security-Policy": STRICT_CSP }, body }),
+  );
+  await tab.goto(`${server.url}${path}`);
+}
+
+/** Picks HubSpot, continues past the mapping step and connects. */
+async function completeFlow(tab) {
+  await pickProvider(tab, "HubSpot");
+  await tab.getByRole("heading", { level: 2, name: "Map fields" }).waitFor({ timeout: 15_000 });
+  await tab.getByRole("button", { name: "Continue" }).click();
+  await connect(tab);
+  await tab.getByRole("heading", { level: 2, name: "Connected" }).waitFor({ timeout: 15_000 });
+}
 
 let server;
 let browser;
@@ -53,6 +116,58 @@ test("custom element renders under a strict CSP with zero violations", async () 
   await tab.locator(".esw-provider").first().waitFor({ timeout: 15_000 });
   assert.equal(await tab.evaluate(() => typeof window.EndgrateSessionWidget?.mount), "function");
   await tab.screenshot({ path: screenshotPath("script-tag-csp"), fullPage: true });
+  assert.deepEqual(await tab.evaluate(() => window.__violations), []);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});
+
+test("the custom element completes the flow under the strict CSP; events arrive as endgrate:<type>", async () => {
+  const { context, page: tab, pageErrors } = await newPage(browser);
+  const posts = recordInitiates(tab);
+  await tab.addInitScript(() => {
+    window.__domEvents = [];
+    for (const type of ["ready", "step_changed", "success", "exit", "error"]) {
+      document.addEventListener(`endgrate:${type}`, (event) =>
+        window.__domEvents.push({ name: event.type, tag: event.target.localName, detail: event.detail }),
+      );
+    }
+  });
+  await openStrict(tab, "/element-flow.html", elementPage);
+  await completeFlow(tab);
+  const events = await tab.evaluate(() => window.__domEvents);
+  assert.ok(events.every((e) => e.tag === "endgrate-session-widget"), "dispatched on the element");
+  assert.deepEqual(events.map((e) => e.name), [
+    "endgrate:ready",
+    "endgrate:step_changed",
+    "endgrate:step_changed",
+    "endgrate:step_changed",
+    "endgrate:step_changed",
+    "endgrate:success",
+  ]);
+  assert.match(events.at(-1).detail.session_id, /^[0-9a-f]{24}$/);
+  assert.equal(posts.length, 1);
+  assert.equal(posts[0].body.provider, "hubspot");
+  assert.deepEqual(await tab.evaluate(() => window.__violations), []);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});
+
+test("window.EndgrateSessionWidget.mount from an external host script completes the flow under the strict CSP", async () => {
+  const { context, page: tab, pageErrors } = await newPage(browser);
+  const posts = recordInitiates(tab);
+  await tab.route(`${server.url}/host-app.js`, (route) =>
+    route.fulfill({ contentType: "text/javascript", body: hostScript }),
+  );
+  await openStrict(tab, "/global-flow.html", globalPage);
+  await completeFlow(tab);
+  const host = await tab.evaluate(() => window.__host);
+  assert.equal(host.events[0].type, "ready");
+  assert.equal(host.success.length, 1);
+  assert.match(host.success[0].session_id, /^[0-9a-f]{24}$/);
+  assert.deepEqual([host.exit, host.error], [[], []]);
+  assert.equal(posts.length, 1);
+  assert.equal(posts[0].body.provider, "hubspot");
+  await tab.screenshot({ path: screenshotPath("script-tag-global-done"), fullPage: true });
   assert.deepEqual(await tab.evaluate(() => window.__violations), []);
   assert.deepEqual(pageErrors, []);
   await context.close();
