@@ -54,6 +54,7 @@ test("Cancel delivers exactly one exit with reason user_closed", async () => {
   await openHost(page, server.url, { session: SESSION });
   await page.locator(".esw-provider").first().waitFor();
   await page.getByRole("button", { name: "Cancel" }).click();
+  await page.getByRole("heading", { level: 2, name: "Setup cancelled" }).waitFor();
   await page.getByText("Setup was cancelled.").waitFor();
   await page.evaluate(() => window.__handle.destroy());
   const host = await hostRecord(page);

@@ -13,6 +13,7 @@ pub static TEXTS: Texts = Texts {
     step_submitting: "Verbinden",
     step_done: "Verbunden",
     step_error: "Etwas ist schiefgelaufen",
+    step_exited: "Einrichtung abgebrochen",
     search_label: "Anbieter suchen",
     search_placeholder: "Nach Namen suchen",
     category_label: "Kategorie",

@@ -13,6 +13,7 @@ pub static TEXTS: Texts = Texts {
     step_submitting: "Connecting",
     step_done: "Connected",
     step_error: "Something went wrong",
+    step_exited: "Setup cancelled",
     search_label: "Search providers",
     search_placeholder: "Search by name",
     category_label: "Category",

@@ -13,6 +13,7 @@ pub static TEXTS: Texts = Texts {
     step_submitting: "Conectando",
     step_done: "Conectado",
     step_error: "Algo salió mal",
+    step_exited: "Configuración cancelada",
     search_label: "Buscar proveedores",
     search_placeholder: "Buscar por nombre",
     category_label: "Categoría",

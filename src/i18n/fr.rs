@@ -13,6 +13,7 @@ pub static TEXTS: Texts = Texts {
     step_submitting: "Connexion",
     step_done: "Connecté",
     step_error: "Un problème est survenu",
+    step_exited: "Configuration annulée",
     search_label: "Rechercher un fournisseur",
     search_placeholder: "Rechercher par nom",
     category_label: "Catégorie",

@@ -73,6 +73,7 @@ pub struct Texts {
     pub step_submitting: &'static str,
     pub step_done: &'static str,
     pub step_error: &'static str,
+    pub step_exited: &'static str,
     /// Provider step.
     pub search_label: &'static str,
     pub search_placeholder: &'static str,

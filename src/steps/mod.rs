@@ -31,7 +31,7 @@ pub fn step_title(texts: &'static Texts, step: Step) -> (&'static str, Option<&'
         Step::Submitting => (texts.step_submitting, None),
         Step::Done => (texts.step_done, None),
         Step::Error => (texts.step_error, None),
-        Step::Exited => (texts.step_done, None),
+        Step::Exited => (texts.step_exited, None),
     }
 }
 
