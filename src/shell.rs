@@ -75,6 +75,15 @@ impl Shell {
         self.wizard.with_untracked(read)
     }
 
+    /// The initiate body the current choices would send, as JSON; `None` until a provider is
+    /// chosen, and once the widget is gone.
+    pub fn request_body_json(&self) -> Option<serde_json::Value> {
+        self.wizard
+            .try_with_untracked(|w| w.request_body())
+            .flatten()
+            .and_then(|body| serde_json::to_value(body).ok())
+    }
+
     /// Whether progress is being saved (false: "won't survive a refresh", R27).
     pub fn storage_ok(&self) -> bool {
         self.storage_ok.get()

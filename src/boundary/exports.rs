@@ -1,4 +1,5 @@
-//! The functions a host page calls: `mount(element, options)` and the handle it returns.
+//! The functions a host page calls: `mount(element, options)` and the handle it returns
+//! (`destroy()`, and `requestBody()` for tools such as the demo's live request view).
 //!
 //! Options are validated once, here, before anything renders or any request goes out (R1, R10):
 //! an invalid option is thrown from `mount`, shown in the widget and sent to `onError`.
@@ -21,6 +22,7 @@ use widget_core::options::WidgetOptions;
 #[wasm_bindgen]
 pub struct WidgetHandle {
     unmount: Option<Box<dyn FnOnce()>>,
+    shell: Rc<Cell<Option<Shell>>>,
 }
 
 #[wasm_bindgen]
@@ -30,17 +32,28 @@ impl WidgetHandle {
         if let Some(unmount) = self.unmount.take() {
             unmount();
         }
+        self.shell.set(None);
+    }
+
+    /// The initiate body the user's current choices would send (the same JSON the widget posts,
+    /// without the idempotency key); `null` before a provider is chosen and after `destroy()`.
+    #[wasm_bindgen(js_name = requestBody)]
+    pub fn request_body(&self) -> JsValue {
+        let body = self.shell.get().and_then(|shell| shell.request_body_json());
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        body.and_then(|body| body.serialize(&serializer).ok())
+            .unwrap_or(JsValue::NULL)
     }
 }
 
 /// The `error` event for an option that failed validation.
 #[derive(Serialize)]
-struct OptionError<'a> {
+pub(crate) struct OptionError<'a> {
     #[serde(rename = "type")]
-    kind: &'static str,
-    code: ErrorCode,
-    message: &'a str,
-    field: &'a str,
+    pub kind: &'static str,
+    pub code: ErrorCode,
+    pub message: &'a str,
+    pub field: &'a str,
 }
 
 /// Mounts the widget into `element` with the host's `options`.
@@ -81,6 +94,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<WidgetHandle
         })
     };
     Ok(WidgetHandle {
+        shell: Rc::clone(&started),
         unmount: Some(Box::new(move || {
             if let Some(shell) = started.get() {
                 shell.destroy();
