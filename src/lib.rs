@@ -14,6 +14,8 @@ pub mod components;
 mod http;
 pub mod i18n;
 #[cfg(target_arch = "wasm32")]
+mod session_widget;
+#[cfg(target_arch = "wasm32")]
 mod shell;
 #[cfg(target_arch = "wasm32")]
 mod steps;
@@ -24,3 +26,5 @@ pub use app::App;
 pub use boundary::exports::{mount, WidgetHandle};
 #[cfg(target_arch = "wasm32")]
 pub use boundary::platform::BrowserUrlParser;
+#[cfg(target_arch = "wasm32")]
+pub use session_widget::SessionWidget;

@@ -3,7 +3,11 @@
 //! Options arrive as a JS object; callbacks are split off here and the rest becomes plain JSON
 //! for the core to validate. Events go out as plain JS objects; a callback that throws is
 //! contained (the flow goes on), and nothing is delivered after `destroy()`.
+//!
+//! A Rust host (the `SessionWidget` component) passes one `Callback` instead; it receives the
+//! same events as JSON values, under the same rules.
 
+use leptos::prelude::{Callable, Callback};
 use serde::Serialize;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -17,6 +21,7 @@ pub struct HostCallbacks {
     on_success: Option<js_sys::Function>,
     on_exit: Option<js_sys::Function>,
     on_error: Option<js_sys::Function>,
+    on_rust_event: Option<Callback<serde_json::Value>>,
     destroyed: Rc<Cell<bool>>,
 }
 
@@ -62,6 +67,14 @@ pub fn split_options(options: &JsValue) -> Result<(serde_json::Value, HostCallba
 }
 
 impl HostCallbacks {
+    /// The callbacks of a Rust host: every event goes to `on_event` as a JSON value.
+    pub fn from_rust(on_event: Option<Callback<serde_json::Value>>) -> HostCallbacks {
+        HostCallbacks {
+            on_rust_event: on_event,
+            ..HostCallbacks::default()
+        }
+    }
+
     fn slot(&mut self, key: &str) -> Option<&mut Option<js_sys::Function>> {
         match key {
             "onEvent" => Some(&mut self.on_event),
@@ -81,6 +94,19 @@ impl HostCallbacks {
     /// its `type` is `success` / `exit` / `error`.
     pub fn emit(&self, event: &impl Serialize) {
         if self.destroyed.get() {
+            return;
+        }
+        if let Some(on_event) = self.on_rust_event {
+            if let Ok(value) = serde_json::to_value(event) {
+                // A callback whose owner is gone has nobody left to tell.
+                let _ = on_event.try_run(value);
+            }
+        }
+        if self.on_event.is_none()
+            && self.on_success.is_none()
+            && self.on_exit.is_none()
+            && self.on_error.is_none()
+        {
             return;
         }
         let serializer = serde_wasm_bindgen::Serializer::json_compatible();
@@ -113,4 +139,9 @@ fn call(callback: Option<&js_sys::Function>, value: &JsValue) {
             );
         }
     }
+}
+
+/// Reports a developer-facing message on the console (the detail behind a plain on-page sentence).
+pub fn console_error(message: &str) {
+    web_sys::console::error_1(&JsValue::from_str(message));
 }
