@@ -10,12 +10,11 @@ import { DIST, startServer } from "./support/server.mjs";
 import { launchBrowser, newPage, screenshotPath } from "./support/browser.mjs";
 import { WIDGET_DIR } from "./support/host.mjs";
 import { connect, pickProvider, recordInitiates } from "./support/flow.mjs";
+import { STRICT_CSP } from "./support/csp.mjs";
 
 const sri = JSON.parse(readFileSync(resolve(DIST, WIDGET_DIR.slice(1), "sri.json"), "utf8"));
 
-export const STRICT_CSP =
-  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; " +
-  "connect-src 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
+export { STRICT_CSP };
 
 const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Script tag host</title>
@@ -171,6 +170,11 @@ test("window.EndgrateSessionWidget.mount from an external host script completes 
   assert.deepEqual(await tab.evaluate(() => window.__violations), []);
   assert.deepEqual(pageErrors, []);
   await context.close();
+});
+
+test("the README's Content-Security-Policy recipe is the policy these tests apply", () => {
+  const readme = readFileSync(resolve(import.meta.dirname, "..", "README.md"), "utf8");
+  assert.ok(readme.includes(`Content-Security-Policy: ${STRICT_CSP}\n`), "README and tests must agree on the policy");
 });
 
 test("a tampered .wasm is refused by its integrity hash and reported as load_failed", async () => {

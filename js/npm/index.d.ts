@@ -86,8 +86,10 @@ export type WidgetEvent =
   | { type: "ready" }
   | { type: "step_changed"; step: StepName; index: number; total: number }
   | { type: "success"; session_id: string }
-  | { type: "exit"; reason: string }
-  | { type: "error"; code: ErrorCode; message: string; field?: string };
+  | { type: "exit"; reason: "user_closed" | "destroyed" }
+  | { type: "error"; code: ErrorCode; message: string | null; field?: string }
+  | { type: "storage_unavailable" }
+  | { type: "navigation_blocked" };
 
 export interface WidgetOptions {
   /** The host backend route that adds the secret key. Default "/api/endgrate/session/initiate". */
