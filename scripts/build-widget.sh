@@ -54,7 +54,7 @@ cp "$CDN/$NAME.css" "$NPM/"
 info "$(cd "$NPM" && find . -type f | sort | tr '\n' ' ')"
 
 step "Demo page: dist/index.html"
-for file in index.html demo.js demo.css; do
+for file in index.html demo.js demo.css panel.js; do
   sed "s|__WIDGET_DIR__|widget/v$VERSION|g" "$ROOT/js/demo/$file" >"$OUT/$file"
 done
 
