@@ -6,8 +6,8 @@
 
 use crate::seed::Catalog;
 use crate::sessions::StoredSession;
-use crate::validate::integration_name;
 use serde_json::{json, Map, Value};
+use widget_core::request::resource_name;
 use widget_core::wire::{Field, Method, Schema};
 
 /// `{"success": true, "session_id", "endgrate", "schemas", "passthrough_schemas", "end_user_configuration"}`.
@@ -54,17 +54,16 @@ pub fn build(catalog: &Catalog, session: &StoredSession) -> Value {
         };
         let mut entry = Map::new();
         if let Some(def) = catalog.schemas.get(&key).filter(|_| is_model) {
+            // Named as the widget names it: `widget_core::request::resource_name` over the
+            // integration's display name, e.g. `get-contacts` / "Get Contacts".
+            let display_name = integration.map_or(def.display_name.as_str(), |i| &i.display_name);
             let name = choice
                 .and_then(|c| c.integration.clone())
-                .unwrap_or_else(|| integration_name(&def.resource, method));
-            let verb = if method == Method::Import {
-                "Get"
-            } else {
-                "Create"
-            };
+                .unwrap_or_else(|| resource_name(display_name, method));
+            let info_display_name = title_case(&resource_name(display_name, method));
             entry.insert(
                 "integration_info".into(),
-                json!({"name": name, "display_name": format!("{verb} {}", title_case(&def.resource)), "method": method_str}),
+                json!({"name": name, "display_name": info_display_name, "method": method_str}),
             );
             entry.insert("integration".into(), json!(name));
         }

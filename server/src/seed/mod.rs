@@ -49,21 +49,23 @@ struct RawProvider {
     fields: BTreeMap<String, String>,
 }
 
+// Unknown keys are refused so a per-type resource name cannot creep back into the seed.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawSchema {
     display_name: String,
-    resource: String,
     fields: String,
 }
 
-/// A common-data-model schema: its name, the resource slug its integrations are named after,
-/// and its default fields.
+/// A common-data-model schema: its name and its default fields.
+///
+/// Integration (resource) names are not stored here: they are derived from the integration's
+/// display name by `widget_core::request::resource_name`, the function the widget uses, so the
+/// server accepts and reports exactly the names the widget sends.
 #[derive(Debug, Clone)]
 pub struct SchemaDef {
-    /// e.g. `Contact`.
+    /// e.g. `Contact`; also the display name of the providers' integrations for this type.
     pub display_name: String,
-    /// Plural slug, e.g. `contacts` (integrations are `get-contacts` / `create-contacts`).
-    pub resource: String,
     /// Default fields for a schema given only by its endgrate_type.
     pub fields: Vec<Field>,
 }
@@ -117,7 +119,6 @@ impl Catalog {
                 name,
                 SchemaDef {
                     display_name: raw.display_name,
-                    resource: raw.resource,
                     fields,
                 },
             );

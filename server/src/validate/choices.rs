@@ -7,15 +7,8 @@ use crate::error::Failure;
 use crate::seed::{Catalog, Provider};
 use crate::validate::CatalogScope;
 use std::collections::BTreeSet;
+use widget_core::request::resource_name;
 use widget_core::wire::{EndUserConfiguration, InitiateBody, Method, SchemaChoice};
-
-/// The integration (resource) name for a schema's direction: `get-contacts`, `create-contacts`.
-pub fn integration_name(resource: &str, method: Method) -> String {
-    match method {
-        Method::Import => format!("get-{resource}"),
-        Method::Export => format!("create-{resource}"),
-    }
-}
 
 pub(super) fn check(
     body: &InitiateBody,
@@ -79,8 +72,8 @@ pub(super) fn check(
                 }
             }
         }
-        if let (Some(provider), Some(def)) = (provider, catalog.schemas.get(key)) {
-            check_against_provider(provider, key, &def.resource, choice, &at)?;
+        if let Some(provider) = provider.filter(|_| catalog.is_known_type(key)) {
+            check_against_provider(provider, key, choice, &at)?;
         }
     }
     Ok(())
@@ -89,7 +82,6 @@ pub(super) fn check(
 fn check_against_provider(
     provider: &Provider,
     key: &str,
-    resource: &str,
     choice: &SchemaChoice,
     at: &dyn Fn(&str) -> String,
 ) -> Result<(), Failure> {
@@ -116,7 +108,8 @@ fn check_against_provider(
         ));
     }
     if let Some(chosen) = &choice.integration {
-        let expected = integration_name(resource, choice.method);
+        // The name the widget builds from the catalog it was shown (one rule, in widget_core).
+        let expected = resource_name(&integration.display_name, choice.method);
         if *chosen != expected {
             return Err(Failure::invalid(
                 &at("integration"),
@@ -213,6 +206,22 @@ mod tests {
                 "{choice}"
             );
         }
+    }
+
+    #[test]
+    fn integration_names_come_from_the_widgets_rule() {
+        let body = |name: &str| {
+            format!(
+                r#"{{"provider": "slack", "schema": [{{"endgrate_type": "communication-message_history"}}],
+                    "end_user_configuration": {{"schemas": {{"communication-message_history":
+                      {{"method": "IMPORT", "integration": "{name}"}}}}}}}}"#
+            )
+        };
+        assert_eq!(key_of(&body("get-message-histories")), None);
+        assert_eq!(
+            key_of(&body("get-messages")).as_deref(),
+            Some("end_user_configuration.schemas.communication-message_history.integration")
+        );
     }
 
     #[test]

@@ -8,8 +8,6 @@
 
 mod choices;
 
-pub use choices::integration_name;
-
 use crate::error::Failure;
 use crate::redirect::AllowList;
 use crate::seed::{Catalog, CATEGORIES};
