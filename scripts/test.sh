@@ -34,6 +34,7 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 
 step "Building the widget and the server for end-to-end tests"
 "$ROOT/scripts/build-widget.sh"
+"$ROOT/scripts/build-leptos-example.sh"
 cargo build --profile server -p widget-server
 
 step "End-to-end tests (Playwright, Chromium, reference server)"
