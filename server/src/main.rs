@@ -20,6 +20,9 @@ fn main() {
     let key = std::env::var("ENDGRATE_API_KEY").ok();
     let result = runtime.block_on(async move {
         let server = widget_server::start(config, key).await?;
+        // Handlers are installed before the `Demo:` line: a SIGTERM sent as soon as a supervisor
+        // reads it must shut down gracefully, not hit the default action.
+        let shutdown = shutdown_signal()?;
         match server.mode {
             Mode::Local => println!("Mode: local (seeded catalog, sessions in SQLite)"),
             Mode::Proxy => println!("Mode: proxy (catalog and initiate forwarded to Endgrate)"),
@@ -31,7 +34,7 @@ fn main() {
         println!("Listening: {}", server.addr);
         println!("Demo: {}", server.demo_url());
         server
-            .serve(shutdown_signal())
+            .serve(shutdown)
             .await
             .map_err(|e| format!("server error: {e}"))
     });
@@ -62,24 +65,26 @@ fn init_logging(format: LogFormat) {
     }
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Installs the SIGINT/SIGTERM handlers now and returns the future that resolves on either.
+fn shutdown_signal() -> Result<impl std::future::Future<Output = ()>, String> {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
+    let (mut interrupt, mut terminate) = {
+        use tokio::signal::unix::{signal, SignalKind};
+        let install =
+            |kind| signal(kind).map_err(|e| format!("cannot install signal handlers: {e}"));
+        (
+            install(SignalKind::interrupt())?,
+            install(SignalKind::terminate())?,
+        )
     };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {}
-        () = terminate => {}
-    }
-    tracing::info!("shutting down: finishing in-flight requests");
+    Ok(async move {
+        #[cfg(unix)]
+        tokio::select! {
+            _ = interrupt.recv() => {}
+            _ = terminate.recv() => {}
+        }
+        #[cfg(not(unix))]
+        let _ = tokio::signal::ctrl_c().await;
+        tracing::info!("shutting down: finishing in-flight requests");
+    })
 }
