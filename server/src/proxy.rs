@@ -119,6 +119,35 @@ impl Upstream {
         }
     }
 
+    /// Forwards `GET /api/session/configuration?session_id=` and returns Endgrate's answer as a
+    /// JSON object, scrubbed of the key: the configuration, or its `{"message": …}` while the
+    /// session is not yet configured. `session_id` must already satisfy R12.
+    ///
+    /// # Errors
+    /// Endgrate's 4xx (status kept, message scrubbed), 502 for its 5xx or an answer that is not a
+    /// JSON object or names another session, 502/504 for transport failures.
+    pub async fn configuration(
+        &self,
+        session_id: &str,
+    ) -> Result<serde_json::Map<String, serde_json::Value>, Failure> {
+        let mut url = self.url("/api/session/configuration");
+        url.query_pairs_mut().append_pair("session_id", session_id);
+        let request = self.client.get(url).bearer_auth(&self.key);
+        let (status, bytes) = self.send(request).await?;
+        if !status.is_success() {
+            return Err(self.failure_from(status, &bytes));
+        }
+        let parsed: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_slice(&bytes).map_err(|_| not_understood())?;
+        let scrubbed = self.redact(serde_json::to_vec(&parsed).unwrap_or_default());
+        let answer: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_slice(&scrubbed).map_err(|_| not_understood())?;
+        match answer.get("session_id") {
+            Some(serde_json::Value::String(id)) if id != session_id => Err(not_understood()),
+            _ => Ok(answer),
+        }
+    }
+
     async fn send(
         &self,
         request: reqwest::RequestBuilder,

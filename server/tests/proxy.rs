@@ -2,11 +2,12 @@
 //! sentinel key that must never leave the server except in the upstream `authorization` header.
 
 mod common;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{get as route_get, post};
 use axum::Router;
 use common::*;
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 const SENTINEL: &str = "SENTINEL-7f3c-SECRET";
@@ -72,6 +73,56 @@ async fn fake_integrations(State(fake): State<Fake>, headers: HeaderMap) -> (Sta
     }
 }
 
+/// Configuration reads answer by session id: a configured session (echoing the authorization
+/// header into a value, to prove scrubbing), one not yet configured, one Endgrate does not know
+/// (404), one that breaks Endgrate (500), and one answered for another session.
+async fn fake_configuration(
+    State(fake): State<Fake>,
+    headers: HeaderMap,
+    Query(query): Query<HashMap<String, String>>,
+) -> (StatusCode, String) {
+    let auth = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    let id = query.get("session_id").cloned().unwrap_or_default();
+    fake.seen
+        .lock()
+        .unwrap()
+        .push(("configuration".into(), auth.clone(), id.clone()));
+    let configured = |session_id: &str| {
+        serde_json::json!({
+            "success": true,
+            "session_id": session_id,
+            "endgrate": {"provider": "hubspot", "provider_info": {"name": "hubspot", "display_name": format!("HubSpot {auth}")}},
+            "schemas": {"crm-contact": {
+                "integration_info": {"name": "get-contacts", "display_name": "Get Contacts", "method": "IMPORT"},
+                "integration": "get-contacts",
+                "schema": {"type": "object", "endgrate_type": "crm-contact", "properties": {"email": {"type": "string"}},
+                           "required": [], "session_method": "IMPORT"}}},
+            "passthrough_schemas": {}
+        })
+        .to_string()
+    };
+    match id.as_str() {
+        CONFIGURED | "0123456789abcdef01234567" => (StatusCode::OK, configured(&id)),
+        "notconfigured0001" => (
+            StatusCode::OK,
+            r#"{"message": "Session not yet configured."}"#.into(),
+        ),
+        "unknownsession01" => (
+            StatusCode::NOT_FOUND,
+            serde_json::json!({"message": format!("Session not found ({auth})"), "errors": {"session_id": auth}}).to_string(),
+        ),
+        "brokensession001" => (StatusCode::INTERNAL_SERVER_ERROR, format!("stack trace {auth}")),
+        _ => (StatusCode::OK, configured("ffffffffffffffffffffffff")),
+    }
+}
+
+/// The session id the fake Endgrate returns from initiate.
+const CONFIGURED: &str = "6566e85e7cf20dca9cef0c0a";
+
 async fn start_fake(behaviour: Behaviour) -> (String, Fake) {
     let fake = Fake {
         behaviour,
@@ -80,6 +131,7 @@ async fn start_fake(behaviour: Behaviour) -> (String, Fake) {
     let app = Router::new()
         .route("/api/session/initiate", post(fake_initiate))
         .route("/api/integrations", route_get(fake_integrations))
+        .route("/api/session/configuration", route_get(fake_configuration))
         .with_state(fake.clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -100,6 +152,15 @@ fn start_proxy(upstream: &str, dir: &std::path::Path) -> TestServer {
         ],
         &[("ENDGRATE_API_KEY", SENTINEL)],
     )
+}
+
+/// The local key of the `/api/session/*` routes (kept in the data directory, not printed in
+/// proxy mode).
+fn local_key(server: &TestServer) -> String {
+    std::fs::read_to_string(server.data_dir.join("local-api-key"))
+        .unwrap()
+        .trim()
+        .to_string()
 }
 
 fn assert_no_sentinel(what: &str, text: &str) {
@@ -304,6 +365,14 @@ async fn unreachable_upstream_is_a_502_without_the_key() {
     let (status, _, text) = get(&server.url("/api/endgrate/api/integrations"), None).await;
     assert_eq!(status, 502);
     assert_no_sentinel("response", &text);
+    let (status, _, text) = get(
+        &server.url("/api/session/configuration?session_id=6566e85e7cf20dca9cef0c0a"),
+        Some(&local_key(&server)),
+    )
+    .await;
+    assert_eq!(status, 502, "{text}");
+    assert!(json(&text)["message"].is_string(), "{text}");
+    assert_no_sentinel("response", &text);
     assert_no_sentinel("server output", &server.output());
 }
 
@@ -325,4 +394,127 @@ fn proxy_mode_without_key_exits_with_a_clear_error() {
     assert_ne!(code, 0);
     assert!(output.contains("ENDGRATE_API_KEY"), "{output}");
     assert_eq!(output.trim().lines().count(), 1, "one sentence: {output}");
+}
+
+#[tokio::test]
+async fn proxy_configuration_forwards_with_the_key_and_merges_the_local_extension() {
+    let (upstream, fake) = start_fake(Behaviour::Ok).await;
+    let temp = tempfile::tempdir().unwrap();
+    let server = start_proxy(&upstream, &temp.path().join("data"));
+    let key = local_key(&server);
+    let (status, _, text) = post_json(
+        &server.url("/api/endgrate/session/initiate"),
+        None,
+        None,
+        BODY,
+    )
+    .await;
+    assert_eq!(status, 200, "{text}");
+    fake.seen.lock().unwrap().clear();
+
+    let url = |id: &str| server.url(&format!("/api/session/configuration?session_id={id}"));
+
+    // Without the local key, or with Endgrate's key instead, nothing is forwarded.
+    assert_eq!(get(&url(CONFIGURED), None).await.0, 401);
+    assert_eq!(get(&url(CONFIGURED), Some(SENTINEL)).await.0, 401);
+    assert!(fake.seen.lock().unwrap().is_empty());
+
+    let (status, headers, text) = get(&url(CONFIGURED), Some(&key)).await;
+    assert_eq!(status, 200, "{text}");
+    assert_no_sentinel("configuration", &(text.clone() + &headers_text(&headers)));
+    let config = json(&text);
+    assert_eq!(config["success"], true);
+    assert_eq!(config["session_id"], CONFIGURED);
+    assert_eq!(
+        config["schemas"]["crm-contact"]["integration"],
+        "get-contacts"
+    );
+    assert_eq!(
+        config["endgrate"]["provider_info"]["display_name"],
+        "HubSpot Bearer [redacted]"
+    );
+    assert_eq!(
+        config["end_user_configuration"],
+        serde_json::json!({"schemas": {"crm-contact": {"method": "IMPORT",
+            "fields": {"email": {"provider_field": "email"}}}}}),
+        "the extension kept at initiate is merged in"
+    );
+    {
+        let seen = fake.seen.lock().unwrap();
+        assert_eq!(
+            seen.as_slice(),
+            [(
+                "configuration".to_string(),
+                format!("Bearer {SENTINEL}"),
+                CONFIGURED.to_string()
+            )]
+        );
+    }
+
+    // A session created elsewhere: Endgrate's answer, no extension.
+    let (status, _, text) = get(&url("0123456789abcdef01234567"), Some(&key)).await;
+    assert_eq!(status, 200, "{text}");
+    assert!(
+        json(&text).get("end_user_configuration").is_none(),
+        "{text}"
+    );
+
+    // Not yet configured: Endgrate's message unchanged.
+    let (status, _, text) = get(&url("notconfigured0001"), Some(&key)).await;
+    assert_eq!(
+        (status, json(&text)),
+        (
+            200,
+            serde_json::json!({"message": "Session not yet configured."})
+        )
+    );
+
+    // An answer about another session is not passed on.
+    let (status, _, text) = get(&url("mismatched000001"), Some(&key)).await;
+    assert_eq!(status, 502, "{text}");
+    assert!(json(&text)["message"].is_string());
+
+    // Ids outside R12 never reach Endgrate.
+    let before = fake.seen.lock().unwrap().len();
+    for bad in ["..%2F..%2Fapi%2Fsession", "short", "a%26session_id%3Devil"] {
+        let (status, _, text) = get(&url(bad), Some(&key)).await;
+        assert_eq!((status, error_key(&text)), (422, "session_id".to_string()));
+    }
+    assert_eq!(
+        get(&server.url("/api/session/configuration"), Some(&key))
+            .await
+            .0,
+        422
+    );
+    assert_eq!(fake.seen.lock().unwrap().len(), before);
+    assert_no_sentinel("server output", &server.output());
+}
+
+#[tokio::test]
+async fn proxy_configuration_passes_endgrate_errors_on_without_the_key() {
+    let (upstream, _fake) = start_fake(Behaviour::Ok).await;
+    let temp = tempfile::tempdir().unwrap();
+    let server = start_proxy(&upstream, &temp.path().join("data"));
+    let key = local_key(&server);
+    let url = |id: &str| server.url(&format!("/api/session/configuration?session_id={id}"));
+
+    // 404 keeps its status and Endgrate's message and errors, scrubbed.
+    let (status, headers, text) = get(&url("unknownsession01"), Some(&key)).await;
+    assert_eq!(status, 404, "{text}");
+    assert_no_sentinel("404", &(text.clone() + &headers_text(&headers)));
+    let error = json(&text);
+    assert_eq!(error["message"], "Session not found (Bearer [redacted])");
+    assert_eq!(error["errors"]["session_id"], "Bearer [redacted]");
+
+    // 500 becomes a 502 in Endgrate's error shape; the upstream body is not passed on.
+    let (status, headers, text) = get(&url("brokensession001"), Some(&key)).await;
+    assert_eq!(status, 502, "{text}");
+    assert_no_sentinel("500", &(text.clone() + &headers_text(&headers)));
+    let error = json(&text);
+    assert!(
+        error["message"].as_str().unwrap().contains("HTTP 500"),
+        "{text}"
+    );
+    assert!(!text.contains("stack trace"), "{text}");
+    assert_no_sentinel("server output", &server.output());
 }

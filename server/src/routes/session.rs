@@ -1,13 +1,16 @@
 //! The Bearer API, as Endgrate documents it: `POST /api/session/initiate`,
 //! `GET /api/session/configuration`, `POST /api/session/delete`.
 //!
+//! In proxy mode the configuration read is forwarded to Endgrate (its key added by `proxy.rs`) and
+//! the locally kept `end_user_configuration` merged in.
+//!
 //! Every handler checks the local API key first (constant-time); no handler echoes the key or
 //! logs the session id.
 
 use crate::configuration;
 use crate::error::Failure;
 use crate::initiate;
-use crate::keys::constant_time_eq;
+use crate::keys::{constant_time_eq, is_lookup_id};
 use crate::sessions;
 use crate::state::Shared;
 use axum::body::Body;
@@ -70,6 +73,9 @@ pub async fn configuration(
     let Some(id) = query.session_id.filter(|id| !id.is_empty()) else {
         return Failure::invalid("session_id", "is required").into_response();
     };
+    if state.upstream.is_some() {
+        return proxied_configuration(&state, id).await;
+    }
     match sessions::load(&state, id).await {
         None => {
             Failure::keyed(StatusCode::NOT_FOUND, "session_id", "no such session").into_response()
@@ -80,6 +86,34 @@ pub async fn configuration(
         }
         Some(session) => Json(configuration::build(&state.catalog, &session)).into_response(),
     }
+}
+
+/// Proxy mode: Endgrate's configuration (fetched with the Endgrate key, added here), with the
+/// `end_user_configuration` kept locally at initiate merged into a configured answer. Endgrate
+/// never saw the extension, so the local copy is the only one.
+async fn proxied_configuration(state: &Shared, id: String) -> Response {
+    let Some(upstream) = state.upstream.as_ref() else {
+        return Failure::new(StatusCode::NOT_FOUND, "Not found.").into_response();
+    };
+    // R12 before anything reaches Endgrate's URL.
+    if !is_lookup_id(&id) {
+        return Failure::invalid("session_id", "is not a session id").into_response();
+    }
+    let mut answer = match upstream.configuration(&id).await {
+        Ok(answer) => answer,
+        Err(failure) => return failure.into_response(),
+    };
+    // Only a configuration gets the extension; "Session not yet configured." passes unchanged,
+    // as in local mode.
+    if answer.get("success") == Some(&json!(true)) {
+        let euc = sessions::load(state, id)
+            .await
+            .and_then(|session| session.end_user_configuration);
+        if let Some(euc) = euc {
+            answer.insert("end_user_configuration".into(), json!(euc));
+        }
+    }
+    Json(answer).into_response()
 }
 
 /// Body of `POST /api/session/delete`.
