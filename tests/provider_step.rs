@@ -4,9 +4,8 @@
 
 mod support;
 
-use endgrate_session_widget::components::{ProviderCard, ProviderLogo, ProviderStep};
+use endgrate_session_widget::components::{ProviderCard, ProviderStep};
 use leptos::prelude::*;
-use std::sync::{Arc, Mutex};
 use support::*;
 use wasm_bindgen_test::*;
 
@@ -21,154 +20,217 @@ fn card(name: &str, display_name: &str) -> ProviderCard {
     }
 }
 
-type Log<T> = Arc<Mutex<Vec<T>>>;
+fn three() -> Vec<ProviderCard> {
+    vec![card("a", "Alpha"), card("b", "Beta"), card("c", "Gamma")]
+}
+
+/// The step's inputs, as signals a test can change after mounting.
+struct Inputs {
+    providers: RwSignal<Vec<ProviderCard>>,
+    query: RwSignal<String>,
+    category: RwSignal<Option<String>>,
+    selected: RwSignal<Option<String>>,
+}
 
 struct Spies {
-    picks: Log<String>,
-    queries: Log<String>,
-    categories: Log<Option<String>>,
+    picks: Spy<String>,
+    queries: Spy<String>,
+    categories: Spy<Option<String>>,
 }
 
 async fn mount_step(
     cards: Vec<ProviderCard>,
     selected: Option<&str>,
-) -> (web_sys::HtmlElement, Spies, impl Drop) {
-    let spies = Spies {
-        picks: Log::default(),
-        queries: Log::default(),
-        categories: Log::default(),
+) -> (web_sys::HtmlElement, Inputs, Spies, impl Drop) {
+    let inputs = Inputs {
+        providers: RwSignal::new(cards),
+        query: RwSignal::new(String::new()),
+        category: RwSignal::new(None),
+        selected: RwSignal::new(selected.map(str::to_owned)),
     };
-    let (picks, queries, categories) = (
-        spies.picks.clone(),
-        spies.queries.clone(),
-        spies.categories.clone(),
+    let spies = Spies {
+        picks: Spy::default(),
+        queries: Spy::default(),
+        categories: Spy::default(),
+    };
+    let (on_pick, on_query, on_category) = (
+        spies.picks.callback(),
+        spies.queries.callback(),
+        spies.categories.callback(),
     );
-    let selected = selected.map(str::to_owned);
+    let Inputs {
+        providers,
+        query,
+        category,
+        selected,
+    } = inputs;
     let (root, handle) = mount(move || {
         view! {
             <ProviderStep
-                providers=Signal::stored(cards)
-                query=Signal::stored(String::new())
-                on_query=Callback::new(move |q| queries.lock().unwrap().push(q))
+                providers=providers
+                query=query
+                on_query=on_query
                 categories=Signal::stored(vec!["CRM".to_owned(), "ATS".to_owned()])
-                category=Signal::stored(None::<String>)
-                on_category=Callback::new(move |c| categories.lock().unwrap().push(c))
-                selected=Signal::stored(selected)
-                on_pick=Callback::new(move |name| picks.lock().unwrap().push(name))
+                category=category
+                on_category=on_category
+                selected=selected
+                on_pick=on_pick
             />
         }
     })
     .await;
-    (root, spies, handle)
+    (root, inputs, spies, handle)
+}
+
+fn attribute_of_each(root: &web_sys::Element, name: &str) -> Vec<String> {
+    all(root, "[role=option]")
+        .iter()
+        .map(|o| o.get_attribute(name).unwrap_or_default())
+        .collect()
 }
 
 #[wasm_bindgen_test]
 async fn hostile_names_render_as_text_and_create_no_elements() {
     let hostile = "<img src=x onerror=alert(1)>";
-    let (root, _spies, _handle) =
-        mount_step(vec![card("a", hostile), card("b", "HubSpot")], None).await;
+    let mut first = card("a", hostile);
+    first.category = Some("<b>CRM</b>".to_owned());
+    let (root, _inputs, _spies, _handle) =
+        mount_step(vec![first, card("b", "HubSpot")], None).await;
     let names: Vec<String> = all(&root, ".esw-provider__name")
         .iter()
         .map(|e| text(e))
         .collect();
     assert_eq!(names, vec![hostile.to_owned(), "HubSpot".to_owned()]);
+    assert_eq!(text(&one(&root, ".esw-provider__category")), "<b>CRM</b>");
     assert!(all(&root, "img").is_empty(), "no <img> comes from a name");
+    assert!(all(&root, "b").is_empty(), "no <b> comes from a category");
 }
 
 #[wasm_bindgen_test]
 async fn list_is_a_listbox_with_one_tab_stop_on_the_selected_option() {
-    let cards = vec![card("a", "Alpha"), card("b", "Beta"), card("c", "Gamma")];
-    let (root, _spies, _handle) = mount_step(cards, Some("b")).await;
+    let (root, _inputs, _spies, _handle) = mount_step(three(), Some("b")).await;
     assert_eq!(
         one(&root, "ul").get_attribute("role").as_deref(),
         Some("listbox")
     );
-    let options = all(&root, "[role=option]");
-    assert_eq!(options.len(), 3);
-    let stops: Vec<String> = options
-        .iter()
-        .map(|o| o.get_attribute("tabindex").unwrap())
-        .collect();
-    assert_eq!(stops, ["-1", "0", "-1"]);
-    let selected: Vec<String> = options
-        .iter()
-        .map(|o| o.get_attribute("aria-selected").unwrap())
-        .collect();
-    assert_eq!(selected, ["false", "true", "false"]);
+    assert_eq!(all(&root, "[role=option]").len(), 3);
+    assert_eq!(attribute_of_each(&root, "tabindex"), ["-1", "0", "-1"]);
+    assert_eq!(
+        attribute_of_each(&root, "aria-selected"),
+        ["false", "true", "false"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn without_a_listed_selection_the_first_option_is_the_tab_stop() {
+    let (root, inputs, _spies, _handle) = mount_step(three(), None).await;
+    assert_eq!(attribute_of_each(&root, "tabindex"), ["0", "-1", "-1"]);
+    assert_eq!(
+        attribute_of_each(&root, "aria-selected"),
+        ["false", "false", "false"]
+    );
+    inputs.selected.set(Some("filtered-out".to_owned()));
+    settle().await;
+    assert_eq!(attribute_of_each(&root, "tabindex"), ["0", "-1", "-1"]);
+}
+
+#[wasm_bindgen_test]
+async fn selection_and_tab_stop_follow_the_selected_provider() {
+    let (root, inputs, _spies, _handle) = mount_step(three(), Some("a")).await;
+    inputs.selected.set(Some("c".to_owned()));
+    settle().await;
+    assert_eq!(attribute_of_each(&root, "tabindex"), ["-1", "-1", "0"]);
+    assert_eq!(
+        attribute_of_each(&root, "aria-selected"),
+        ["false", "false", "true"]
+    );
 }
 
 #[wasm_bindgen_test]
 async fn arrow_keys_home_and_end_move_focus_between_options() {
-    let cards = vec![card("a", "Alpha"), card("b", "Beta"), card("c", "Gamma")];
-    let (root, _spies, _handle) = mount_step(cards, None).await;
+    let (root, _inputs, _spies, _handle) = mount_step(three(), None).await;
     let options = all(&root, "[role=option]");
-    for (i, option) in options.iter().enumerate() {
-        option.set_id(&format!("option-{i}"));
-    }
     options[0].focus().unwrap();
-    key(&options[0], "ArrowDown");
-    assert_eq!(focused_id(), "option-1");
+    assert!(key(&options[0], "ArrowDown"), "the page does not scroll");
+    assert!(is_focused(&options[1]));
     key(&options[1], "ArrowRight");
-    assert_eq!(focused_id(), "option-2");
+    assert!(is_focused(&options[2]));
     key(&options[2], "Home");
-    assert_eq!(focused_id(), "option-0");
+    assert!(is_focused(&options[0]));
     key(&options[0], "End");
-    assert_eq!(focused_id(), "option-2");
+    assert!(is_focused(&options[2]));
     key(&options[2], "ArrowUp");
-    assert_eq!(focused_id(), "option-1");
+    assert!(is_focused(&options[1]));
+    key(&options[1], "ArrowLeft");
+    assert!(is_focused(&options[0]));
+}
+
+#[wasm_bindgen_test]
+async fn other_keys_neither_pick_nor_move_focus_nor_lose_their_default() {
+    let (root, _inputs, spies, _handle) = mount_step(three(), None).await;
+    let options = all(&root, "[role=option]");
+    options[1].focus().unwrap();
+    assert!(!key(&options[1], "Tab"), "Tab still leaves the list");
+    assert!(!key(&options[1], "a"));
+    assert!(is_focused(&options[1]));
+    assert!(spies.picks.calls().is_empty());
 }
 
 #[wasm_bindgen_test]
 async fn enter_space_and_click_pick_the_provider() {
-    let (root, spies, _handle) =
+    let (root, _inputs, spies, _handle) =
         mount_step(vec![card("hubspot", "HubSpot"), card("xero", "Xero")], None).await;
     let options = all(&root, "[role=option]");
-    key(&options[0], "Enter");
-    key(&options[1], " ");
+    assert!(key(&options[0], "Enter"));
+    assert!(key(&options[1], " "), "Space does not scroll the page");
     options[0].click();
-    assert_eq!(*spies.picks.lock().unwrap(), ["hubspot", "xero", "hubspot"]);
+    assert_eq!(spies.picks.calls(), ["hubspot", "xero", "hubspot"]);
 }
 
 #[wasm_bindgen_test]
 async fn search_and_category_reach_their_callbacks() {
-    let (root, spies, _handle) = mount_step(vec![card("a", "Alpha")], None).await;
+    let (root, _inputs, spies, _handle) = mount_step(vec![card("a", "Alpha")], None).await;
     set_value(&one(&root, "#esw-search"), "hub", "input");
     let select = one(&root, "#esw-category");
     set_value(&select, "ATS", "change");
     set_value(&select, "", "change");
-    assert_eq!(*spies.queries.lock().unwrap(), ["hub"]);
-    assert_eq!(
-        *spies.categories.lock().unwrap(),
-        [Some("ATS".to_owned()), None]
-    );
+    assert_eq!(spies.queries.calls(), ["hub"]);
+    assert_eq!(spies.categories.calls(), [Some("ATS".to_owned()), None]);
+}
+
+#[wasm_bindgen_test]
+async fn search_box_and_filter_show_the_current_query_and_category() {
+    let (root, inputs, _spies, _handle) = mount_step(three(), None).await;
+    let select = one(&root, "#esw-category");
+    assert_eq!(value(&select), "");
+    let offered: Vec<String> = all(&select, "option").iter().map(|o| text(o)).collect();
+    assert_eq!(offered, ["All categories", "CRM", "ATS"]);
+    inputs.query.set("sales".to_owned());
+    inputs.category.set(Some("ATS".to_owned()));
+    settle().await;
+    assert_eq!(value(&one(&root, "#esw-search")), "sales");
+    assert_eq!(value(&select), "ATS");
+}
+
+#[wasm_bindgen_test]
+async fn the_live_region_counts_the_providers_shown() {
+    let (root, inputs, _spies, _handle) = mount_step(three(), None).await;
+    let status = one(&root, "[role=status]");
+    assert_eq!(text(&status), "3 providers");
+    inputs.providers.set(vec![card("a", "Alpha")]);
+    settle().await;
+    assert_eq!(text(&status), "1 provider");
 }
 
 #[wasm_bindgen_test]
 async fn an_empty_list_says_nothing_matches() {
-    let (root, _spies, _handle) = mount_step(vec![], None).await;
-    assert!(all(&root, "[role=option]").is_empty());
-    assert!(text(&root).contains("No provider matches your search."));
-}
-
-#[wasm_bindgen_test]
-async fn logo_without_url_is_a_monogram_and_a_failed_image_falls_back() {
-    let (root, _handle) = mount(|| {
-        view! {
-            <ProviderLogo src=None name="hubspot".to_owned() />
-            <ProviderLogo src=Some("/does-not-exist.svg".to_owned()) name="Xero".to_owned() />
-        }
-    })
-    .await;
-    let fallbacks = all(&root, ".esw-logo--fallback");
-    assert_eq!(fallbacks.iter().map(|e| text(e)).collect::<Vec<_>>(), ["H"]);
-    let image = one(&root, "img");
-    assert_eq!(
-        image.get_attribute("referrerpolicy").as_deref(),
-        Some("no-referrer")
-    );
-    assert_eq!(image.get_attribute("alt").as_deref(), Some(""));
-    fire(&image, "error");
+    let (root, inputs, _spies, _handle) = mount_step(three(), None).await;
+    inputs.providers.set(vec![]);
     settle().await;
-    assert!(all(&root, "img").is_empty());
-    assert_eq!(all(&root, ".esw-logo--fallback").len(), 2);
+    assert!(all(&root, "[role=option]").is_empty());
+    assert!(all(&root, "[role=listbox]").is_empty());
+    assert_eq!(
+        text(&one(&root, "p.esw-status")),
+        "No provider matches your search."
+    );
 }

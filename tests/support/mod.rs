@@ -4,6 +4,7 @@
 
 use endgrate_session_widget::i18n::Locale;
 use leptos::prelude::*;
+use std::sync::{Arc, Mutex};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
@@ -68,15 +69,72 @@ pub fn fire(element: &Element, kind: &str) {
     element.dispatch_event(&event).unwrap();
 }
 
-/// Dispatches a bubbling `keydown` of `key` on `element`.
-pub fn key(element: &Element, key: &str) {
+/// Dispatches a bubbling, cancelable `keydown` of `key` on `element`; true when a handler
+/// prevented the browser's default action.
+pub fn key(element: &Element, key: &str) -> bool {
     let init = web_sys::KeyboardEventInit::new();
     init.set_key(key);
     init.set_bubbles(true);
     init.set_cancelable(true);
     let event =
         web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    element.dispatch_event(&event).unwrap();
+    !element.dispatch_event(&event).unwrap()
+}
+
+/// The focused element, if any.
+pub fn active() -> Option<Element> {
+    web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+}
+
+/// Whether `element` is the focused element (the same node, not merely an equal one).
+pub fn is_focused(element: &Element) -> bool {
+    active().is_some_and(|a| a.is_same_node(Some(element)))
+}
+
+/// The `value` of a select or input.
+pub fn value(element: &Element) -> String {
+    if let Some(select) = element.dyn_ref::<web_sys::HtmlSelectElement>() {
+        select.value()
+    } else {
+        element
+            .dyn_ref::<web_sys::HtmlInputElement>()
+            .unwrap()
+            .value()
+    }
+}
+
+/// Whether a checkbox or radio is checked.
+pub fn checked(element: &Element) -> bool {
+    element
+        .dyn_ref::<web_sys::HtmlInputElement>()
+        .unwrap()
+        .checked()
+}
+
+/// Records every value a callback receives.
+pub struct Spy<T>(Arc<Mutex<Vec<T>>>);
+
+impl<T> Default for Spy<T> {
+    fn default() -> Self {
+        Spy(Arc::default())
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> Spy<T> {
+    /// A callback that records its argument here.
+    pub fn callback(&self) -> Callback<T> {
+        let log = Arc::clone(&self.0);
+        Callback::new(move |value| log.lock().unwrap().push(value))
+    }
+
+    /// Everything received so far, oldest first.
+    pub fn calls(&self) -> Vec<T> {
+        self.0.lock().unwrap().clone()
+    }
 }
 
 /// The focused element's id, if any.
