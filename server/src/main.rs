@@ -25,7 +25,9 @@ fn main() {
         let shutdown = shutdown_signal()?;
         match server.mode {
             Mode::Local => println!("Mode: local (seeded catalog, sessions in SQLite)"),
-            Mode::Proxy => println!("Mode: proxy (catalog and initiate forwarded to Endgrate)"),
+            Mode::Proxy => {
+                println!("Mode: proxy (catalog, initiate and configuration forwarded to Endgrate)")
+            }
         }
         println!("Data dir: {}", server.data_dir.display());
         if server.mode == Mode::Local {
