@@ -62,3 +62,10 @@ ensure_wasm_pack() {
   step "Installing wasm-pack $want (once; about 4 minutes on 2 cores)"
   cargo install wasm-pack --version "$want" --locked || fail "could not install wasm-pack $want"
 }
+
+ensure_trunk() {
+  local want="0.21.14"
+  if command -v trunk >/dev/null && trunk --version | grep -q " $want"; then return; fi
+  step "Installing trunk $want (once; about 16 minutes on 2 cores)"
+  cargo install trunk --version "$want" --locked || fail "could not install trunk $want"
+}

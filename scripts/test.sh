@@ -13,6 +13,7 @@ step "Checking tools (installs only what is missing)"
 ensure_wasm_target
 ensure_wasm_bindgen
 ensure_wasm_pack
+ensure_trunk
 ensure_node_modules
 ensure_chromium
 info "rustc $(rustc --version | awk '{print $2}'), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(chromium --version)"
@@ -35,6 +36,8 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 step "Building the widget and the server for end-to-end tests"
 "$ROOT/scripts/build-widget.sh"
 "$ROOT/scripts/build-leptos-example.sh"
+step "Building the Trunk demo (trunk build --release --offline, the installed wasm-bindgen and wasm-opt)"
+trunk build --release --offline
 cargo build --profile server -p widget-server
 
 step "End-to-end tests (Playwright, Chromium, reference server)"

@@ -10,12 +10,13 @@ const BIN = process.env.ESW_SERVER_BIN ?? join(ROOT, "target", "server", "endgra
 /** The built widget (scripts/build-widget.sh); ESW_DIST points elsewhere for a parallel build. */
 export const DIST = process.env.ESW_DIST ?? join(ROOT, "dist");
 
-/** Starts a server; `extraArgs` and `env` are passed on. Returns { url, logs(), stop() }. */
-export async function startServer({ extraArgs = [], env = {} } = {}) {
+/** Starts a server serving `staticDir`; `extraArgs` and `env` are passed on.
+ * Returns { url, logs(), stop() }. */
+export async function startServer({ extraArgs = [], env = {}, staticDir = DIST } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "esw-e2e-"));
   const child = spawn(
     BIN,
-    ["--port", "0", "--data-dir", dataDir, "--static-dir", DIST, ...extraArgs],
+    ["--port", "0", "--data-dir", dataDir, "--static-dir", staticDir, ...extraArgs],
     { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
