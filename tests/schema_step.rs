@@ -1,0 +1,209 @@
+//! The schema step in Chromium: a labelled checkbox per schema (locked when the session fixes it),
+//! direction radios only where both directions exist, the single direction stated otherwise, each
+//! action reported with the schema's key, and updates that keep the changed control in place.
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use endgrate_session_widget::components::{SchemaRow, SchemaStep};
+use leptos::prelude::*;
+use support::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+use widget_core::wire::Method;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn row(key: &str, enabled: bool, toggleable: bool, methods: Vec<Method>) -> SchemaRow {
+    SchemaRow {
+        key: key.to_owned(),
+        label: format!("{key} label"),
+        enabled,
+        toggleable,
+        method: methods.first().copied().unwrap_or(Method::Import),
+        methods,
+        custom: false,
+    }
+}
+
+fn both() -> Vec<Method> {
+    vec![Method::Import, Method::Export]
+}
+
+struct Mounted {
+    root: HtmlElement,
+    rows: RwSignal<Vec<SchemaRow>>,
+    toggles: Spy<String>,
+    directions: Spy<(String, Method)>,
+}
+
+async fn mount_step(rows: Vec<SchemaRow>) -> (Mounted, impl Drop) {
+    let rows = RwSignal::new(rows);
+    let (toggles, directions) = (Spy::default(), Spy::default());
+    let (on_toggle, on_direction) = (toggles.callback(), directions.callback());
+    let (root, handle) = mount(move || {
+        view! { <SchemaStep rows=rows on_toggle=on_toggle on_direction=on_direction /> }
+    })
+    .await;
+    let mounted = Mounted {
+        root,
+        rows,
+        toggles,
+        directions,
+    };
+    (mounted, handle)
+}
+
+/// The `<li>` of the `n`th schema.
+fn item(root: &Element, n: usize) -> HtmlElement {
+    all(root, "li.esw-choice").remove(n)
+}
+
+fn disabled(element: &Element) -> bool {
+    element
+        .dyn_ref::<web_sys::HtmlInputElement>()
+        .unwrap()
+        .disabled()
+}
+
+#[wasm_bindgen_test]
+async fn every_schema_has_a_labelled_checkbox_showing_whether_it_syncs() {
+    let (m, _handle) = mount_step(vec![
+        row("crm-contact", true, true, both()),
+        row("crm-note", false, true, vec![Method::Import]),
+    ])
+    .await;
+    let checkboxes = all(&m.root, "input[type=checkbox]");
+    assert_eq!(
+        checkboxes.iter().map(|c| checked(c)).collect::<Vec<_>>(),
+        [true, false]
+    );
+    for (n, checkbox) in checkboxes.iter().enumerate() {
+        let label = one(&item(&m.root, n), ".esw-choice__head label");
+        assert_eq!(label.get_attribute("for"), Some(checkbox.id()));
+    }
+    assert_eq!(text(&one(&item(&m.root, 1), "label")), "crm-note label");
+}
+
+#[wasm_bindgen_test]
+async fn a_schema_the_session_fixes_cannot_be_switched() {
+    let (m, _handle) = mount_step(vec![
+        row("crm-contact", true, false, both()),
+        row("crm-note", true, true, both()),
+    ])
+    .await;
+    let checkboxes = all(&m.root, "input[type=checkbox]");
+    assert_eq!(
+        checkboxes.iter().map(|c| disabled(c)).collect::<Vec<_>>(),
+        [true, false]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn switching_a_schema_reports_its_key() {
+    let (m, _handle) = mount_step(vec![
+        row("crm-contact", true, true, both()),
+        row("crm-note", false, true, vec![Method::Import]),
+    ])
+    .await;
+    all(&m.root, "input[type=checkbox]")[1].click();
+    all(&m.root, "input[type=checkbox]")[0].click();
+    assert_eq!(m.toggles.calls(), ["crm-note", "crm-contact"]);
+}
+
+#[wasm_bindgen_test]
+async fn radios_appear_only_where_the_provider_offers_both_directions() {
+    let (m, _handle) = mount_step(vec![
+        row("crm-contact", true, true, both()),
+        row("crm-note", true, true, vec![Method::Import]),
+        row("crm-deal", true, true, vec![]),
+    ])
+    .await;
+    assert_eq!(all(&item(&m.root, 0), "input[type=radio]").len(), 2);
+    assert!(all(&item(&m.root, 1), "input[type=radio]").is_empty());
+    assert!(all(&item(&m.root, 2), "input[type=radio]").is_empty());
+    let legend = text(&one(&item(&m.root, 0), "legend"));
+    assert_eq!(legend, "Direction — crm-contact label");
+}
+
+#[wasm_bindgen_test]
+async fn the_chosen_direction_is_checked_and_a_new_one_is_reported() {
+    let mut contact = row("crm-contact", true, true, both());
+    contact.method = Method::Export;
+    let (m, _handle) = mount_step(vec![contact]).await;
+    let radios = all(&m.root, "input[type=radio]");
+    assert_eq!(
+        radios.iter().map(|r| checked(r)).collect::<Vec<_>>(),
+        [false, true]
+    );
+    radios[0].click();
+    assert_eq!(
+        m.directions.calls(),
+        [("crm-contact".to_owned(), Method::Import)]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_single_direction_is_stated_in_words() {
+    let (m, _handle) = mount_step(vec![
+        row("crm-contact", true, true, vec![Method::Import]),
+        row("crm-note", true, true, vec![Method::Export]),
+    ])
+    .await;
+    assert_eq!(
+        text(&one(&item(&m.root, 0), ".esw-intro")),
+        "Pull into this app"
+    );
+    assert_eq!(
+        text(&one(&item(&m.root, 1), ".esw-intro")),
+        "Push to the provider"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_schema_switched_off_hides_its_direction() {
+    let (m, _handle) = mount_step(vec![
+        row("crm-contact", false, true, both()),
+        row("crm-note", false, true, vec![Method::Import]),
+    ])
+    .await;
+    let fieldset = one(&item(&m.root, 0), "fieldset");
+    assert!(fieldset.class_list().contains("esw-hidden"));
+    assert!(all(&item(&m.root, 1), ".esw-intro").is_empty());
+    m.rows
+        .update(|rows| rows.iter_mut().for_each(|r| r.enabled = true));
+    settle().await;
+    assert!(!fieldset.class_list().contains("esw-hidden"));
+    assert_eq!(
+        text(&one(&item(&m.root, 1), ".esw-intro")),
+        "Pull into this app"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_custom_object_is_tagged() {
+    let mut custom = row("deal_stage", true, true, both());
+    custom.custom = true;
+    let (m, _handle) = mount_step(vec![row("crm-contact", true, true, both()), custom]).await;
+    assert!(all(&item(&m.root, 0), ".esw-tag").is_empty());
+    assert_eq!(text(&one(&item(&m.root, 1), ".esw-tag")), "Custom object");
+}
+
+#[wasm_bindgen_test]
+async fn an_update_keeps_the_checkbox_the_user_changed_focused() {
+    let (m, _handle) = mount_step(vec![
+        row("crm-contact", true, true, both()),
+        row("crm-note", false, true, vec![Method::Import]),
+    ])
+    .await;
+    let checkbox = all(&m.root, "input[type=checkbox]").remove(1);
+    checkbox.focus().unwrap();
+    checkbox.click();
+    m.rows.update(|rows| rows[1].enabled = true);
+    settle().await;
+    let now = all(&m.root, "input[type=checkbox]").remove(1);
+    assert!(now.is_same_node(Some(&checkbox)), "the row was not rebuilt");
+    assert!(is_focused(&checkbox));
+    assert!(checked(&checkbox));
+}
