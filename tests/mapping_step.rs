@@ -1,14 +1,13 @@
 //! The mapping step in Chromium: the suggestion preselected and marked, required fields flagged
-//! while unmapped, upsert choices only for pushed schemas, and every action reaching its callback.
+//! while unmapped, upsert choices only for pushed schemas, every action reaching its callback, and
+//! updates that change values in place so the control a user just changed keeps focus.
 #![cfg(target_arch = "wasm32")]
 
 mod support;
 
 use endgrate_session_widget::components::{MappingActions, MappingRow, MappingStep, MappingTable};
 use leptos::prelude::*;
-use std::sync::{Arc, Mutex};
 use support::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use widget_core::wire::UpsertSetting;
 
@@ -52,42 +51,43 @@ fn table(push: bool, loading: bool) -> MappingTable {
     }
 }
 
-type Calls = Arc<Mutex<Vec<String>>>;
+struct Mounted {
+    root: web_sys::HtmlElement,
+    tables: RwSignal<Vec<MappingTable>>,
+    maps: Spy<(String, String, Option<String>)>,
+    upserts: Spy<(String, String, UpsertSetting)>,
+    passthroughs: Spy<(String, String)>,
+}
 
-async fn mount_table(table: MappingTable) -> (web_sys::HtmlElement, Calls, impl Drop) {
-    let calls = Calls::default();
-    let (a, b, c) = (calls.clone(), calls.clone(), calls.clone());
+async fn mount_table(table: MappingTable) -> (Mounted, impl Drop) {
+    let tables = RwSignal::new(vec![table]);
+    let (maps, upserts, passthroughs) = (Spy::default(), Spy::default(), Spy::default());
     let actions = MappingActions {
-        on_map: Callback::new(move |(s, f, p): (String, String, Option<String>)| {
-            a.lock().unwrap().push(format!("map {s} {f} {p:?}"))
-        }),
-        on_upsert: Callback::new(move |(s, f, u): (String, String, UpsertSetting)| {
-            b.lock()
-                .unwrap()
-                .push(format!("upsert {s} {f} {}", u.as_str()))
-        }),
-        on_passthrough: Callback::new(move |(s, f): (String, String)| {
-            c.lock().unwrap().push(format!("pass {s} {f}"))
-        }),
+        on_map: maps.callback(),
+        on_upsert: upserts.callback(),
+        on_passthrough: passthroughs.callback(),
     };
     let (root, handle) =
-        mount(move || view! { <MappingStep tables=Signal::stored(vec![table]) actions=actions /> })
-            .await;
-    (root, calls, handle)
+        mount(move || view! { <MappingStep tables=tables actions=actions /> }).await;
+    let mounted = Mounted {
+        root,
+        tables,
+        maps,
+        upserts,
+        passthroughs,
+    };
+    (mounted, handle)
 }
 
-fn value(element: &web_sys::HtmlElement) -> String {
-    element
-        .dyn_ref::<web_sys::HtmlSelectElement>()
-        .unwrap()
-        .value()
-}
+const EMAIL: &str = "#esw-map-crm-contact-email";
+const FIRST_NAME: &str = "#esw-map-crm-contact-first_name";
+const UPSERT: &str = "select[aria-label$='already has data']";
 
 #[wasm_bindgen_test]
 async fn suggestion_is_preselected_and_marked_and_an_unmapped_required_field_is_flagged() {
-    let (root, _calls, _handle) = mount_table(table(false, false)).await;
-    let email = one(&root, "#esw-map-crm-contact-email");
-    let first = one(&root, "#esw-map-crm-contact-first_name");
+    let (m, _handle) = mount_table(table(false, false)).await;
+    let email = one(&m.root, EMAIL);
+    let first = one(&m.root, FIRST_NAME);
     assert_eq!(value(&first), "firstname");
     assert_eq!(value(&email), "");
     assert_eq!(email.get_attribute("aria-invalid").as_deref(), Some("true"));
@@ -95,21 +95,65 @@ async fn suggestion_is_preselected_and_marked_and_an_unmapped_required_field_is_
         first.get_attribute("aria-invalid").as_deref(),
         Some("false")
     );
-    let issue = one(&root, ".esw-issue");
+    let issue = one(&m.root, ".esw-issue");
     assert_eq!(email.get_attribute("aria-describedby"), Some(issue.id()));
-    assert!(text(&issue).contains("Email is required"));
-    let tag = one(&root, ".esw-tag--suggested");
+    assert_eq!(text(&issue), "Email is required: choose a provider field.");
+    let tag = one(&m.root, ".esw-tag--suggested");
+    assert_eq!(text(&tag), "Suggested");
     assert_eq!(first.get_attribute("aria-describedby"), Some(tag.id()));
-    assert_eq!(all(&root, ".esw-tag--required").len(), 1);
+    let required = all(&m.root, ".esw-tag--required");
+    assert_eq!(required.len(), 1);
+    assert!(text(&one(&m.root, "label[for=esw-map-crm-contact-email]")).contains("Required"));
+}
+
+#[wasm_bindgen_test]
+async fn mapping_a_required_field_clears_its_issue_in_place() {
+    let (m, _handle) = mount_table(table(false, false)).await;
+    let email = one(&m.root, EMAIL);
+    email.focus().unwrap();
+    m.tables
+        .update(|t| t[0].rows[0].provider_field = Some("email".into()));
+    settle().await;
+    assert!(all(&m.root, ".esw-issue").is_empty());
+    assert_eq!(
+        email.get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
+    assert_eq!(email.get_attribute("aria-describedby"), None);
+    assert_eq!(value(&email), "email");
+    assert!(one(&m.root, EMAIL).is_same_node(Some(&email)));
+    assert!(
+        is_focused(&email),
+        "the select the user changed keeps focus"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_suggested_tag_goes_when_the_user_picks_another_field() {
+    let (m, _handle) = mount_table(table(false, false)).await;
+    m.tables.update(|t| {
+        let row = &mut t[0].rows[1];
+        row.provider_field = Some("email".into());
+        row.suggested = false;
+    });
+    settle().await;
+    assert!(all(&m.root, ".esw-tag--suggested").is_empty());
+    assert_eq!(value(&one(&m.root, FIRST_NAME)), "email");
 }
 
 #[wasm_bindgen_test]
 async fn pulled_schemas_have_no_upsert_choice_and_pushed_ones_have_all_three() {
-    let (pulled, _c, _h) = mount_table(table(false, false)).await;
-    assert!(all(&pulled, "select[aria-label$='already has data']").is_empty());
-    let (pushed, _c2, _h2) = mount_table(table(true, false)).await;
-    let upserts = all(&pushed, "select[aria-label$='already has data']");
+    let (pulled, _h) = mount_table(table(false, false)).await;
+    assert!(all(&pulled.root, UPSERT).is_empty());
+    assert_eq!(all(&pulled.root, "th").len(), 2);
+    let (pushed, _h2) = mount_table(table(true, false)).await;
+    assert_eq!(all(&pushed.root, "th").len(), 3);
+    let upserts = all(&pushed.root, UPSERT);
     assert_eq!(upserts.len(), 2);
+    assert_eq!(
+        upserts[0].get_attribute("aria-label").as_deref(),
+        Some("Email — When the field already has data")
+    );
     assert_eq!(value(&upserts[0]), "SET_IF_NOT_SET");
     let values: Vec<String> = all(&upserts[0], "option")
         .iter()
@@ -119,30 +163,66 @@ async fn pulled_schemas_have_no_upsert_choice_and_pushed_ones_have_all_three() {
 }
 
 #[wasm_bindgen_test]
-async fn mapping_unmapping_upsert_and_passthrough_reach_their_callbacks() {
-    let (root, calls, _handle) = mount_table(table(true, false)).await;
-    set_value(&one(&root, "#esw-map-crm-contact-email"), "email", "change");
-    set_value(&one(&root, "#esw-map-crm-contact-first_name"), "", "change");
-    set_value(
-        &all(&root, "select[aria-label$='already has data']")[0],
-        "OVERWRITE",
-        "change",
-    );
-    one(&root, "input[type=checkbox]").click();
+async fn each_upsert_choice_reports_its_setting() {
+    let (m, _handle) = mount_table(table(true, false)).await;
+    let upsert = all(&m.root, UPSERT).remove(1);
+    for choice in ["OVERWRITE", "DO_NOT_UPDATE", "SET_IF_NOT_SET"] {
+        set_value(&upsert, choice, "change");
+    }
+    let field = |setting| ("crm-contact".to_owned(), "first_name".to_owned(), setting);
     assert_eq!(
-        *calls.lock().unwrap(),
+        m.upserts.calls(),
         [
-            "map crm-contact email Some(\"email\")",
-            "map crm-contact first_name None",
-            "upsert crm-contact email OVERWRITE",
-            "pass crm-contact lifecyclestage",
+            field(UpsertSetting::Overwrite),
+            field(UpsertSetting::DoNotUpdate),
+            field(UpsertSetting::SetIfNotSet),
         ]
     );
 }
 
 #[wasm_bindgen_test]
-async fn a_loading_table_says_so_instead_of_showing_rows() {
-    let (root, _calls, _handle) = mount_table(table(false, true)).await;
-    assert!(all(&root, "select").is_empty());
-    assert!(text(&root).contains("Loading fields…"));
+async fn choosing_a_field_maps_it_and_choosing_not_mapped_unmaps_it() {
+    let (m, _handle) = mount_table(table(false, false)).await;
+    let first = one(&m.root, FIRST_NAME);
+    assert_eq!(text(&one(&first, "option")), "— Not mapped —");
+    set_value(&one(&m.root, EMAIL), "email", "change");
+    set_value(&first, "", "change");
+    let call = |field: &str, chosen: Option<&str>| {
+        (
+            "crm-contact".to_owned(),
+            field.to_owned(),
+            chosen.map(str::to_owned),
+        )
+    };
+    assert_eq!(
+        m.maps.calls(),
+        [call("email", Some("email")), call("first_name", None)]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_passthrough_checkbox_shows_the_choice_and_reports_a_switch() {
+    let (m, _handle) = mount_table(table(false, false)).await;
+    let checkbox = one(&m.root, "fieldset input[type=checkbox]");
+    assert!(!checked(&checkbox));
+    assert!(text(&one(&m.root, "fieldset")).contains("Lifecycle Stage"));
+    checkbox.click();
+    assert_eq!(
+        m.passthroughs.calls(),
+        [("crm-contact".to_owned(), "lifecyclestage".to_owned())]
+    );
+    m.tables.update(|t| t[0].passthrough[0].2 = true);
+    settle().await;
+    assert!(checked(&one(&m.root, "fieldset input[type=checkbox]")));
+}
+
+#[wasm_bindgen_test]
+async fn a_loading_table_says_so_until_its_fields_arrive() {
+    let (m, _handle) = mount_table(table(false, true)).await;
+    assert!(all(&m.root, "select").is_empty());
+    assert_eq!(text(&one(&m.root, "[role=status]")), "Loading fields…");
+    m.tables.update(|t| t[0].loading = false);
+    settle().await;
+    assert!(all(&m.root, "[role=status]").is_empty());
+    assert_eq!(all(&m.root, "tbody select").len(), 2);
 }
