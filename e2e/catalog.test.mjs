@@ -1,20 +1,11 @@
 // The walking skeleton end to end: the demo page, served by the real server, mounts the widget
 // through its exported `mount`, which loads the seeded catalog and shows the providers.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
+import { browser, server, useServerAndBrowser } from "./support/suite.mjs";
 import assert from "node:assert/strict";
-import { startServer } from "./support/server.mjs";
-import { launchBrowser, newPage, screenshotPath } from "./support/browser.mjs";
+import { newPage, screenshotPath } from "./support/browser.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser();
 
 test("demo page shows the seeded providers that support its schemas", async () => {
   const { context, page, pageErrors } = await newPage(browser);

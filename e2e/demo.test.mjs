@@ -3,23 +3,14 @@
 // options (a refused option shows mount's message); the <pre> shows the request body the widget
 // would send as the user chooses. The page runs under the strict CSP of the README: no inline
 // script or style.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
+import { browser, server, useServerAndBrowser } from "./support/suite.mjs";
 import assert from "node:assert/strict";
-import { startServer } from "./support/server.mjs";
-import { launchBrowser, newPage, screenshotPath } from "./support/browser.mjs";
+import { newPage, screenshotPath } from "./support/browser.mjs";
 import { pickProvider } from "./support/flow.mjs";
 import { STRICT_CSP } from "./support/csp.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser();
 
 /** Opens the demo with the strict CSP added to its response, recording any violation. */
 async function openDemo(page) {

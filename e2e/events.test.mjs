@@ -1,22 +1,13 @@
 // The host's events (R35, R36): ready and step_changed as the user moves, exactly one terminal
 // event per flow, nothing after destroy(), and a host callback that throws cannot stop the flow.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
+import { browser, server, useServerAndBrowser } from "./support/suite.mjs";
 import assert from "node:assert/strict";
-import { startServer } from "./support/server.mjs";
-import { launchBrowser, newPage } from "./support/browser.mjs";
+import { newPage } from "./support/browser.mjs";
 import { openHost, hostRecord, WIDGET_DIR } from "./support/host.mjs";
 import { connect, pickProvider } from "./support/flow.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser();
 
 const SESSION = { schema: [{ endgrate_type: "crm-contact" }], field_selection: true };
 const types = (events) => events.map((e) => e.type);

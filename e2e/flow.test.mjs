@@ -1,23 +1,14 @@
 // The end-user flow through the real server, for the four option shapes of the issue: the exact
 // body the backend received and the final URL. Also screenshots of every step at desktop and phone
 // widths, and axe at every step.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
+import { browser, server, useServerAndBrowser } from "./support/suite.mjs";
 import assert from "node:assert/strict";
-import { startServer } from "./support/server.mjs";
-import { launchBrowser, newPage, screenshotPath } from "./support/browser.mjs";
+import { newPage, screenshotPath } from "./support/browser.mjs";
 import { openHost, hostRecord } from "./support/host.mjs";
 import { recordInitiates, atStep, next, connect, pickProvider, expectAccessible, mappingSelect } from "./support/flow.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser();
 
 /** Opens a host page whose redirect target is a stub page on the same origin. */
 async function open(session, { width = 1280 } = {}) {

@@ -1,22 +1,13 @@
 // Hostile catalog data (security.md R6, R7, R21): names render as text, never markup; logo URLs
 // outside the rule fall back to the monogram and are never requested; oversized and malformed
 // bodies end in an error state, not a panic.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
+import { browser, server, useServerAndBrowser } from "./support/suite.mjs";
 import assert from "node:assert/strict";
-import { startServer } from "./support/server.mjs";
-import { launchBrowser, newPage } from "./support/browser.mjs";
+import { newPage } from "./support/browser.mjs";
 import { openHost } from "./support/host.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser();
 
 const NAMES = [
   "<img src=x onerror=window.__xss=1>",

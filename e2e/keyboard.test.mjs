@@ -1,21 +1,12 @@
 // Case (a) completed with the keyboard alone (R39): Tab, arrows, Enter and Space, no mouse.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
+import { browser, server, useServerAndBrowser } from "./support/suite.mjs";
 import assert from "node:assert/strict";
-import { startServer } from "./support/server.mjs";
-import { launchBrowser, newPage } from "./support/browser.mjs";
+import { newPage } from "./support/browser.mjs";
 import { openHost } from "./support/host.mjs";
 import { recordInitiates, atStep } from "./support/flow.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser();
 
 /** Presses Tab until the focused element's name (aria-label, label or own text) matches
  * `pattern`, and its tag or input type is `kind` when given. */

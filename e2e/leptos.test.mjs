@@ -1,21 +1,12 @@
 // The Leptos channel: examples/leptos_app.rs, a Rust app embedding <SessionWidget/>, completes the
 // flow against the reference server and hears the outcome on its Rust callback.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
+import { browser, server, useServerAndBrowser } from "./support/suite.mjs";
 import assert from "node:assert/strict";
-import { startServer } from "./support/server.mjs";
-import { launchBrowser, newPage, screenshotPath } from "./support/browser.mjs";
+import { newPage, screenshotPath } from "./support/browser.mjs";
 import { recordInitiates, atStep, next, connect, pickProvider } from "./support/flow.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser();
 
 test("a Leptos app completes the flow through <SessionWidget/>", async () => {
   const { context, page, pageErrors } = await newPage(browser);

@@ -1,23 +1,14 @@
 // Network adversity (security.md R15, R16, R22): offline is detected without sending anything and
 // recovers with the same idempotency key; a request that hangs ends at its timeout with Retry; a
 // 400 is an answer, not something to retry.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
+import { browser, server, useServerAndBrowser } from "./support/suite.mjs";
 import assert from "node:assert/strict";
-import { startServer } from "./support/server.mjs";
-import { launchBrowser, newPage } from "./support/browser.mjs";
+import { newPage } from "./support/browser.mjs";
 import { openHost } from "./support/host.mjs";
 import { recordInitiates, connect, pickProvider } from "./support/flow.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser();
 
 const SESSION = { schema: [{ endgrate_type: "crm-contact" }] };
 

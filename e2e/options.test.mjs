@@ -1,22 +1,13 @@
 // Options are validated at mount, before any request (security.md R1, R10): a secret-looking or
 // invalid option is refused with an error naming it, onError fires once, the end user sees one
 // sentence, and the network stays silent.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
+import { browser, server, useServerAndBrowser } from "./support/suite.mjs";
 import assert from "node:assert/strict";
-import { startServer } from "./support/server.mjs";
-import { launchBrowser, newPage } from "./support/browser.mjs";
+import { newPage } from "./support/browser.mjs";
 import { openHost, hostRecord } from "./support/host.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser();
 
 const BAD_OPTIONS = [
   { options: { apiKey: "eg_live_SENTINEL" }, code: "config_invalid", field: "apiKey" },

@@ -1,23 +1,14 @@
 // No lost work and no duplicate sessions: a reload in the middle of mapping keeps every choice
 // (R24), a double click sends one request (R19, R34), and a failing catalog recovers by itself
 // (R16) or through Retry with the same idempotency key (R17).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
+import { browser, server, useServerAndBrowser } from "./support/suite.mjs";
 import assert from "node:assert/strict";
-import { startServer } from "./support/server.mjs";
-import { launchBrowser, newPage } from "./support/browser.mjs";
+import { newPage } from "./support/browser.mjs";
 import { openHost } from "./support/host.mjs";
 import { recordInitiates, atStep, next, connect, pickProvider, mappingSelect, expectAccessible } from "./support/flow.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser();
 
 const SESSION = {
   schema: [{ endgrate_type: "crm-contact" }],

@@ -2,12 +2,13 @@
 // the versioned module with its SRI hash, the stylesheet, and either <endgrate-session-widget>
 // configured by a JSON child or an external host script calling window.EndgrateSessionWidget.mount.
 // No 'unsafe-inline' for scripts or styles; zero CSP violations allowed; the flow completes.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
+import { browser, server, useServerAndBrowser } from "./support/suite.mjs";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { DIST, startServer } from "./support/server.mjs";
-import { launchBrowser, newPage, screenshotPath } from "./support/browser.mjs";
+import { DIST } from "./support/server.mjs";
+import { newPage, screenshotPath } from "./support/browser.mjs";
 import { WIDGET_DIR } from "./support/host.mjs";
 import { connect, pickProvider, recordInitiates } from "./support/flow.mjs";
 import { STRICT_CSP } from "./support/csp.mjs";
@@ -89,16 +90,7 @@ async function completeFlow(tab) {
   await tab.getByRole("heading", { level: 2, name: "Connected" }).waitFor({ timeout: 15_000 });
 }
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser();
 
 test("custom element renders under a strict CSP with zero violations", async () => {
   const { context, page: tab, pageErrors } = await newPage(browser);

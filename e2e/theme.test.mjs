@@ -1,23 +1,14 @@
 // Theming and languages (issue: "looks native to the host app"): theme colours arrive as custom
 // properties on the widget root, dark mode applies, the host page's own elements keep their
 // computed styles, and the widget speaks the `locale` option or else the browser's language.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
+import { browser, server, useServerAndBrowser } from "./support/suite.mjs";
 import assert from "node:assert/strict";
-import { startServer } from "./support/server.mjs";
-import { launchBrowser, newPage, screenshotPath } from "./support/browser.mjs";
+import { newPage, screenshotPath } from "./support/browser.mjs";
 import { openHost, hostRecord, WIDGET_DIR } from "./support/host.mjs";
 import { expectAccessible, pickProvider } from "./support/flow.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser();
 
 const SESSION = { schema: [{ endgrate_type: "crm-contact" }] };
 
