@@ -3,7 +3,7 @@
 //! It holds no business rules: the step, the position and every choice come from the wizard.
 
 use crate::boundary::platform;
-use crate::components::StepHeader;
+use crate::components::{Reveal, StepHeader};
 use crate::i18n::{Locale, Texts};
 use crate::shell::Shell;
 use crate::steps::{
@@ -51,12 +51,12 @@ pub fn App(shell: Shell, locale: Locale) -> impl IntoView {
     let step = Memo::new(move |_| shell.with(|w| w.step()));
     view! {
         <section class="esw-root" data-mode=mode lang=locale.tag() aria-label=texts.title node_ref=root>
-            <Show when=move || shell.with(|w| w.restore_notice())>
+            <Reveal when=move || shell.with(|w| w.restore_notice())>
                 <p class="esw-notice" role="status">{texts.restore_failed}</p>
-            </Show>
-            <Show when=move || !shell.storage_ok()>
+            </Reveal>
+            <Reveal when=move || !shell.storage_ok()>
                 <p class="esw-notice" role="status">{texts.storage_unavailable}</p>
-            </Show>
+            </Reveal>
             {move || {
                 let step = step.get();
                 let (heading, intro) = step_title(texts, step);

@@ -5,7 +5,7 @@
 //! keyboard user just changed keeps focus.
 
 use super::mapping_step::{MappingActions, MappingRow};
-use super::UpsertSelect;
+use super::{Reveal, UpsertSelect};
 use crate::i18n::Texts;
 use leptos::prelude::*;
 
@@ -86,12 +86,12 @@ pub fn MappingRowView(
                     <option value="">{texts.not_mapped}</option>
                     {first.options.iter().cloned().map(|(value, name)| view! { <option value=value>{name}</option> }).collect_view()}
                 </select>
-                <Show when=suggested>
+                <Reveal when=Signal::derive(suggested)>
                     <span class="esw-tag esw-tag--suggested" id=suggested_id.clone()>{texts.suggested}</span>
-                </Show>
-                <Show when=unmapped_required>
+                </Reveal>
+                <Reveal when=Signal::derive(unmapped_required)>
                     <p class="esw-issue" id=issue_id.clone()>{(texts.required_unmapped)(&first.label)}</p>
-                </Show>
+                </Reveal>
             </td>
             {upsert}
         </tr>

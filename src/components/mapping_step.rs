@@ -2,7 +2,7 @@
 //! (the core's suggestion preselected and marked), a required marker, the upsert choice for pushed
 //! schemas, and the provider's custom fields to pass through.
 
-use super::MappingRowView;
+use super::{KeyedList, MappingRowView};
 use crate::i18n::Texts;
 use leptos::prelude::*;
 use widget_core::wire::UpsertSetting;
@@ -64,20 +64,31 @@ pub fn MappingStep(
     /// What the user's actions send.
     actions: MappingActions,
 ) -> impl IntoView {
+    // A table is keyed by schema and loading state: it is built again once its fields arrive.
     let table_keys = move || {
         tables
             .get()
             .into_iter()
-            .map(|t| (t.key, t.loading))
+            .map(|t| table_key(&t.key, t.loading))
             .collect::<Vec<_>>()
     };
-    view! {
-        <For each=table_keys key=|key| key.clone() let((key, _loading))>
-            <TableView table=Signal::derive(move || {
-                tables.get().into_iter().find(|t| t.key == key).unwrap_or_else(|| empty_table(&key))
-            }) actions=actions />
-        </For>
-    }
+    let table = move |list_key: String| {
+        let key = list_key[2..].to_owned();
+        let table = Signal::derive(move || {
+            tables
+                .get()
+                .into_iter()
+                .find(|t| t.key == key)
+                .unwrap_or_else(|| empty_table(&key))
+        });
+        view! { <TableView table=table actions=actions /> }.into_any()
+    };
+    view! { <KeyedList keys=Signal::derive(table_keys) item=Callback::new(table) /> }
+}
+
+/// `0:` or `1:` (loading or loaded) before the schema key.
+fn table_key(schema: &str, loading: bool) -> String {
+    format!("{}:{schema}", u8::from(!loading))
 }
 
 fn empty_table(key: &str) -> MappingTable {
@@ -119,7 +130,7 @@ fn TableView(table: Signal<MappingTable>, actions: MappingActions) -> impl IntoV
             .get()
             .passthrough
             .into_iter()
-            .map(|p| (p.0, p.1))
+            .map(|p| p.0)
             .collect::<Vec<_>>()
     };
     let (row_schema, pass_schema) = (key.clone(), key.clone());
@@ -135,38 +146,37 @@ fn TableView(table: Signal<MappingTable>, actions: MappingActions) -> impl IntoV
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=row_keys key=|field| field.clone() let(field)>
-                        <MappingRowView
-                            schema=row_schema.clone()
-                            row=Signal::derive({
-                                let field = field.clone();
-                                move || table.get().rows.into_iter().find(|r| r.field == field).unwrap_or_else(|| placeholder_row(&field))
-                            })
-                            actions=actions
-                        />
-                    </For>
+                    <KeyedList keys=Signal::derive(row_keys) item=Callback::new(move |field: String| {
+                        let row = Signal::derive({
+                            let field = field.clone();
+                            move || table.get().rows.into_iter().find(|r| r.field == field).unwrap_or_else(|| placeholder_row(&field))
+                        });
+                        view! { <MappingRowView schema=row_schema.clone() row=row actions=actions /> }.into_any()
+                    }) />
                 </tbody>
             </table>
             {(!first.passthrough.is_empty()).then(move || view! {
                 <fieldset class="esw-fieldset">
                     <legend class="esw-section-title">{texts.passthrough_heading}</legend>
                     <div class="esw-checks">
-                        <For each=passthrough_keys key=|pair| pair.0.clone() let((field, label))>
-                            {
-                                let schema = pass_schema.clone();
-                                let checked_field = field.clone();
-                                view! {
-                                    <label class="esw-radio">
-                                        <input
-                                            type="checkbox"
-                                            prop:checked=move || table.get().passthrough.iter().any(|p| p.0 == checked_field && p.2)
-                                            on:change=move |_| actions.on_passthrough.run((schema.clone(), field.clone()))
-                                        />
-                                        {label}
-                                    </label>
-                                }
+                        <KeyedList keys=Signal::derive(passthrough_keys) item=Callback::new(move |field: String| {
+                            let schema = pass_schema.clone();
+                            let checked_field = field.clone();
+                            let label = table.with_untracked(|t| {
+                                t.passthrough.iter().find(|p| p.0 == field).map(|p| p.1.clone()).unwrap_or_default()
+                            });
+                            view! {
+                                <label class="esw-radio">
+                                    <input
+                                        type="checkbox"
+                                        prop:checked=move || table.get().passthrough.iter().any(|p| p.0 == checked_field && p.2)
+                                        on:change=move |_| actions.on_passthrough.run((schema.clone(), field.clone()))
+                                    />
+                                    {label}
+                                </label>
                             }
-                        </For>
+                            .into_any()
+                        }) />
                     </div>
                 </fieldset>
             })}

@@ -2,6 +2,7 @@
 //! through callbacks. They hold no business rules, never perform IO and never touch `window`.
 
 mod error_banner;
+mod keyed;
 mod mapping_row;
 mod mapping_step;
 mod nav_bar;
@@ -14,6 +15,7 @@ mod step_header;
 mod upsert_select;
 
 pub use error_banner::ErrorBanner;
+pub use keyed::{KeyedList, Reveal};
 pub use mapping_row::MappingRowView;
 pub use mapping_step::{MappingActions, MappingRow, MappingStep, MappingTable};
 pub use nav_bar::NavBar;

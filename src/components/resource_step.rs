@@ -1,6 +1,7 @@
 //! The resource step: per schema, which of the provider's integrations to use. Rows are keyed by
 //! schema so a select keeps focus after it changes.
 
+use super::KeyedList;
 use crate::i18n::Texts;
 use leptos::prelude::*;
 
@@ -27,33 +28,52 @@ pub fn ResourceStep(
     on_pick: Callback<(String, String)>,
 ) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
-    let firsts = move || rows.get().into_iter().enumerate().collect::<Vec<_>>();
+    // A row is built again only when its schema or its resources change (the choice updates in place).
+    let keys = move || rows.get().iter().map(list_key).collect::<Vec<_>>();
+    let item = move |list_key: String| {
+        let Some((index, row)) = rows.with_untracked(|rows| {
+            rows.iter()
+                .enumerate()
+                .find(|(_, r)| self::list_key(r) == list_key)
+                .map(|(i, r)| (i, r.clone()))
+        }) else {
+            return ().into_any();
+        };
+        let id = format!("esw-resource-{index}");
+        let key = row.key.clone();
+        let chosen_key = row.key.clone();
+        view! {
+            <li class="esw-choice">
+                <label class="esw-label" for=id.clone()>{format!("{} — {}", row.label, texts.resource_label)}</label>
+                <select
+                    id=id
+                    class="esw-select"
+                    prop:value=move || {
+                        rows.get().into_iter().find(|r| r.key == chosen_key).and_then(|r| r.chosen).unwrap_or_default()
+                    }
+                    on:change=move |event| on_pick.run((key.clone(), event_target_value(&event)))
+                >
+                    {row.options.iter().map(|(value, name)| view! {
+                        <option value=value.clone()>{name.clone()}</option>
+                    }).collect_view()}
+                </select>
+            </li>
+        }
+        .into_any()
+    };
     view! {
         <ul class="esw-choices">
-            <For each=firsts key=|(_, row)| (row.key.clone(), row.options.clone()) let((index, row))>
-                {
-                    let id = format!("esw-resource-{index}");
-                    let key = row.key.clone();
-                    let chosen_key = row.key.clone();
-                    view! {
-                        <li class="esw-choice">
-                            <label class="esw-label" for=id.clone()>{format!("{} — {}", row.label, texts.resource_label)}</label>
-                            <select
-                                id=id
-                                class="esw-select"
-                                prop:value=move || {
-                                    rows.get().into_iter().find(|r| r.key == chosen_key).and_then(|r| r.chosen).unwrap_or_default()
-                                }
-                                on:change=move |event| on_pick.run((key.clone(), event_target_value(&event)))
-                            >
-                                {row.options.iter().map(|(value, name)| view! {
-                                    <option value=value.clone()>{name.clone()}</option>
-                                }).collect_view()}
-                            </select>
-                        </li>
-                    }
-                }
-            </For>
+            <KeyedList keys=Signal::derive(keys) item=Callback::new(item) />
         </ul>
     }
+}
+
+/// The row's identity: its schema and the resources offered (unit separators between them).
+fn list_key(row: &ResourceRow) -> String {
+    let mut key = row.key.clone();
+    for (id, _) in &row.options {
+        key.push('\u{1f}');
+        key.push_str(id);
+    }
+    key
 }

@@ -2,6 +2,7 @@
 //! direction (pull into the app, or push to the provider). Rows are keyed by schema and only
 //! their values follow the state, so a control keeps focus after it changes.
 
+use super::{KeyedList, Reveal};
 use crate::i18n::Texts;
 use leptos::prelude::*;
 use widget_core::wire::Method;
@@ -43,26 +44,18 @@ pub fn SchemaStep(
     /// Receives `(key, method)`.
     on_direction: Callback<(String, Method)>,
 ) -> impl IntoView {
-    let keys = move || {
-        rows.get()
-            .into_iter()
-            .enumerate()
-            .map(|(i, r)| (i, r.key))
-            .collect::<Vec<_>>()
+    let keys = move || rows.get().into_iter().map(|r| r.key).collect::<Vec<_>>();
+    let item = move |key: String| {
+        let index = rows
+            .with_untracked(|rows| rows.iter().position(|r| r.key == key))
+            .unwrap_or(0);
+        let row = Signal::derive(move || rows.get().into_iter().find(|r| r.key == key));
+        view! { <SchemaChoice index=index row=row on_toggle=on_toggle on_direction=on_direction /> }
+            .into_any()
     };
     view! {
         <ul class="esw-choices">
-            <For each=keys key=|pair| pair.1.clone() let((index, key))>
-                <SchemaChoice
-                    index=index
-                    row=Signal::derive({
-                        let key = key.clone();
-                        move || rows.get().into_iter().find(|r| r.key == key)
-                    })
-                    on_toggle=on_toggle
-                    on_direction=on_direction
-                />
-            </For>
+            <KeyedList keys=Signal::derive(keys) item=Callback::new(item) />
         </ul>
     }
 }
@@ -88,9 +81,9 @@ fn SchemaChoice(
             let only = *only;
             Some(
                 view! {
-                    <Show when=enabled>
+                    <Reveal when=Signal::derive(enabled)>
                         <p class="esw-choice__body esw-intro">{method_label(texts, only)}</p>
-                    </Show>
+                    </Reveal>
                 }
                 .into_any(),
             )

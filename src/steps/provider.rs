@@ -3,7 +3,7 @@
 
 use super::StepNav;
 use crate::boundary::platform::BrowserUrlParser;
-use crate::components::{ProviderCard, ProviderStep};
+use crate::components::{ProviderCard, ProviderStep, Reveal};
 use crate::i18n::Texts;
 use crate::shell::Shell;
 use leptos::prelude::*;
@@ -42,7 +42,7 @@ pub fn ProviderPage(shell: Shell) -> impl IntoView {
         }
     });
     view! {
-        <Show
+        <Reveal
             when=move || !loading()
             fallback=move || view! {
                 <p class="esw-status" role="status"><span class="esw-spinner"></span>{texts.loading_providers}</p>
@@ -58,7 +58,7 @@ pub fn ProviderPage(shell: Shell) -> impl IntoView {
                 selected=Signal::derive(move || shell.with(|w| w.selected_provider().map(|p| p.provider.name.clone())))
                 on_pick=pick
             />
-        </Show>
+        </Reveal>
         <StepNav shell=shell />
     }
 }
