@@ -1,5 +1,5 @@
-//! Text helpers shared by search, mapping and option errors: accent folding, edit distance and
-//! display truncation. Pure functions over `&str`; no allocation-heavy Unicode tables.
+//! Text helpers shared by search, mapping and option errors: lowercasing, accent folding, edit
+//! distance and display truncation. Pure functions over `&str`; no large Unicode tables.
 
 /// The most characters of an API- or config-supplied string the widget displays (R21).
 pub const DISPLAY_MAX_CHARS: usize = 200;
@@ -13,23 +13,100 @@ pub fn display_text(s: &str) -> &str {
     }
 }
 
-/// Lowercases and folds common Latin accents (`É` → `e`, `ß` → `ss`), so "Zoho Créator" is found by
-/// "creator". Characters outside the table are only lowercased.
+/// Lowercases (see [`lower_char`]) and folds common Latin accents (`É` → `e`, `ß` → `ss`), so
+/// "Zoho Créator" is found by "creator". Characters outside the table are only lowercased.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        for lower in c.to_lowercase() {
-            match fold_char(lower) {
-                Some(folded) => out.push_str(folded),
-                None => out.push(lower),
-            }
+        let lower = lower_char(c);
+        match fold_char(lower) {
+            Some(folded) => out.push_str(folded),
+            None => out.push(lower),
         }
     }
     out
+}
+
+/// How a range of capitals maps to lowercase.
+#[derive(Clone, Copy)]
+enum Rule {
+    /// Every character in the range moves by this much.
+    Shift(u32),
+    /// Capitals and small letters alternate; the capital is at the even code point.
+    EvenPairs,
+    /// Capitals and small letters alternate; the capital is at the odd code point.
+    OddPairs,
+}
+
+/// The capitals of Latin (with its extensions, Vietnamese included), Greek, Cyrillic, Armenian,
+/// Georgian and fullwidth Latin, as `(first, last, rule)`. It stands in for `char::to_lowercase`,
+/// whose full table is 12 KB of wasm; a test checks every character here against the standard
+/// library. Capitals of other scripts are left as they are.
+const CAPITALS: &[(u32, u32, Rule)] = &[
+    (0x41, 0x5A, Rule::Shift(32)),
+    (0xC0, 0xD6, Rule::Shift(32)),
+    (0xD8, 0xDE, Rule::Shift(32)),
+    (0x100, 0x12F, Rule::EvenPairs),
+    (0x132, 0x137, Rule::EvenPairs),
+    (0x139, 0x148, Rule::OddPairs),
+    (0x14A, 0x177, Rule::EvenPairs),
+    (0x179, 0x17E, Rule::OddPairs),
+    (0x1CD, 0x1DC, Rule::OddPairs),
+    (0x1DE, 0x1EF, Rule::EvenPairs),
+    (0x1F8, 0x21F, Rule::EvenPairs),
+    (0x222, 0x233, Rule::EvenPairs),
+    (0x246, 0x24F, Rule::EvenPairs),
+    (0x388, 0x38A, Rule::Shift(37)),
+    (0x38E, 0x38F, Rule::Shift(63)),
+    (0x391, 0x3A1, Rule::Shift(32)),
+    (0x3A3, 0x3AB, Rule::Shift(32)),
+    (0x3D8, 0x3EF, Rule::EvenPairs),
+    (0x400, 0x40F, Rule::Shift(80)),
+    (0x410, 0x42F, Rule::Shift(32)),
+    (0x460, 0x481, Rule::EvenPairs),
+    (0x48A, 0x4BF, Rule::EvenPairs),
+    (0x4C1, 0x4CE, Rule::OddPairs),
+    (0x4D0, 0x52F, Rule::EvenPairs),
+    (0x531, 0x556, Rule::Shift(48)),
+    (0x10A0, 0x10C5, Rule::Shift(0x2D00 - 0x10A0)),
+    (0x1E00, 0x1E95, Rule::EvenPairs),
+    (0x1EA0, 0x1EFF, Rule::EvenPairs),
+    (0xFF21, 0xFF3A, Rule::Shift(32)),
+];
+
+/// Single capitals that follow no range's rule.
+const SINGLE_CAPITALS: &[(char, char)] = &[
+    ('İ', 'i'),
+    ('Ÿ', 'ÿ'),
+    ('Ά', 'ά'),
+    ('Ό', 'ό'),
+    ('Ӏ', 'ӏ'),
+    ('ẞ', 'ß'),
+];
+
+/// `c` in lowercase, for the scripts [`CAPITALS`] covers; other characters unchanged. `İ` becomes
+/// a plain `i` (the standard library adds a combining dot).
+pub fn lower_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    if let Some(&(_, lower)) = SINGLE_CAPITALS.iter().find(|(upper, _)| *upper == c) {
+        return lower;
+    }
+    let code = u32::from(c);
+    let Some(&(_, _, rule)) = CAPITALS
+        .iter()
+        .find(|(first, last, _)| (*first..=*last).contains(&code))
+    else {
+        return c;
+    };
+    let lower = match rule {
+        Rule::Shift(by) => code + by,
+        Rule::EvenPairs => code | 1,
+        Rule::OddPairs if code % 2 == 1 => code + 1,
+        Rule::OddPairs => code,
+    };
+    char::from_u32(lower).unwrap_or(c)
 }
 
 fn fold_char(c: char) -> Option<&'static str> {
@@ -137,6 +214,33 @@ mod tests {
         let a: Vec<char> = a.chars().collect();
         let b: Vec<char> = b.chars().collect();
         edit_distance_within(&a, &b, 5)
+    }
+
+    /// Every character of the covered ranges lowercases exactly as `char::to_lowercase` does
+    /// (İ aside), and every character outside them is left alone.
+    #[test]
+    fn lower_char_agrees_with_the_standard_library_where_it_applies() {
+        let covered = |c: char| {
+            let code = u32::from(c);
+            c.is_ascii()
+                || SINGLE_CAPITALS.iter().any(|(upper, _)| *upper == c)
+                || CAPITALS
+                    .iter()
+                    .any(|(first, last, _)| (*first..=*last).contains(&code))
+        };
+        let mut checked = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if c == 'İ' {
+                assert_eq!(lower_char(c), 'i');
+            } else if covered(c) {
+                let std: String = c.to_lowercase().collect();
+                assert_eq!(lower_char(c).to_string(), std, "U+{:04X}", u32::from(c));
+                checked += 1;
+            } else {
+                assert_eq!(lower_char(c), c, "U+{:04X}", u32::from(c));
+            }
+        }
+        assert!(checked > 1_000);
     }
 
     #[test]

@@ -12,10 +12,11 @@ pub fn ProviderLogo(
     name: String,
 ) -> impl IntoView {
     let failed = RwSignal::new(false);
+    // Capitalised by the stylesheet (`text-transform`), which knows every script's capitals.
     let initial: String = name
         .chars()
         .find(|c| c.is_alphanumeric())
-        .map(|c| c.to_uppercase().collect())
+        .map(|c| c.to_ascii_uppercase().to_string())
         .unwrap_or_else(|| "?".to_owned());
     move || {
         match (&src, failed.get()) {

@@ -50,7 +50,7 @@ pub(crate) fn is_secret_key(key: &str) -> bool {
     let normal: String = key
         .chars()
         .filter(|c| *c != '_' && *c != '-')
-        .flat_map(char::to_lowercase)
+        .map(crate::text::lower_char)
         .collect();
     SECRET_KEY_NAMES.contains(&normal.as_str())
 }
