@@ -8,6 +8,7 @@
 pub mod codes;
 pub mod decode;
 pub mod ids;
+pub mod json;
 pub mod mapping;
 pub mod options;
 pub mod request;
