@@ -63,7 +63,7 @@ pub fn SessionWidget(
     on_event: Option<Callback<serde_json::Value>>,
 ) -> impl IntoView {
     let host = HostCallbacks::from_rust(on_event);
-    match WidgetOptions::parse(&options, &page_origin(), &BrowserUrlParser) {
+    match WidgetOptions::parse(&options.clone().into(), &page_origin(), &BrowserUrlParser) {
         Ok(options) => {
             let locale = locale_for(&options);
             let shell = Shell::start(options, host);

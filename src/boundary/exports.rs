@@ -67,7 +67,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<WidgetHandle
         .dyn_into()
         .map_err(|_| JsError::new("mount(element, options): element must be an HTML element"))?;
     let (json, host) = split_options(&options).map_err(|message| JsError::new(&message))?;
-    let parsed = WidgetOptions::parse(&json, &page_origin(), &BrowserUrlParser);
+    let parsed = WidgetOptions::parse(&json.into(), &page_origin(), &BrowserUrlParser);
     let options = match parsed {
         Ok(options) => options,
         Err(error) => {
