@@ -38,3 +38,18 @@ impl HostEvent {
         out
     }
 }
+
+impl crate::options::OptionsError {
+    /// The `error` event for an option that failed validation:
+    /// `{"type": "error", "code": …, "message": …, "field": "session.redirect_url"}`.
+    pub fn event_json(&self) -> String {
+        let mut out = String::new();
+        Obj::new(&mut out)
+            .str("type", "error")
+            .str("code", self.code().as_str())
+            .str("message", self.message())
+            .str("field", self.path())
+            .end();
+        out
+    }
+}

@@ -217,6 +217,21 @@ impl WidgetOptions {
             session,
         })
     }
+
+    /// [`WidgetOptions::parse`] for options given as JSON text, parsed at most
+    /// [`MAX_OPTIONS_DEPTH`] levels deep.
+    ///
+    /// # Errors
+    /// As `parse`; text that is not such JSON is `config_invalid` at path `options`.
+    pub fn parse_text(
+        text: &str,
+        page_origin: &str,
+        parser: &dyn UrlParser,
+    ) -> Result<WidgetOptions, OptionsError> {
+        let value = crate::json::parse_with_depth(text.as_bytes(), MAX_OPTIONS_DEPTH)
+            .map_err(|e| OptionsError::config("options", format!("options must be JSON: {e}")))?;
+        WidgetOptions::parse(&value, page_origin, parser)
+    }
 }
 
 fn endpoint(
