@@ -84,11 +84,6 @@ pub struct PersistedField {
 /// # Errors
 /// A [`DecodeError`] for anything else.
 pub fn load_persisted(bytes: &[u8]) -> Result<PersistedState, DecodeError> {
-    if bytes.len() > MAX_STATE_BYTES {
-        return Err(DecodeError::TooLarge {
-            limit: MAX_STATE_BYTES,
-        });
-    }
     let state = crate::decode::parse(bytes, MAX_STATE_BYTES, PersistedState::read)?;
     if state.version != STATE_VERSION {
         return Err(DecodeError::Invalid(format!(
