@@ -83,11 +83,6 @@ impl Json {
     pub fn is_object(&self) -> bool {
         matches!(self, Json::Object(_))
     }
-
-    /// A number from an unsigned integer.
-    pub fn from_u64(n: u64) -> Json {
-        Json::Number(n.to_string())
-    }
 }
 
 /// Compact JSON text.
