@@ -7,6 +7,8 @@
 use crate::boundary::platform::{self, AbortTimer};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use web_sys::{AbortController, RequestCredentials};
+use widget_core::json::read::Path;
+use widget_core::wire::ApiError;
 
 /// GET requests give up after this long (R15).
 const GET_TIMEOUT_MS: u32 = 10_000;
@@ -189,7 +191,7 @@ fn check_declared_length(response: &Response, max_bytes: usize) -> Result<(), Fe
 
 /// Endgrate's `message`, when an error body has one.
 fn error_message(bytes: &[u8]) -> Option<String> {
-    serde_json::from_slice::<widget_core::wire::ApiError>(bytes)
-        .ok()
-        .map(|error| error.message)
+    let json = widget_core::json::parse(bytes).ok()?;
+    let error = ApiError::read(&json, &Path::Root).ok()?;
+    Some(error.message)
 }

@@ -4,12 +4,12 @@
 //! it the same way, and runs the same shell and views; events arrive on one Rust callback.
 
 use crate::app::{locale_for, App};
-use crate::boundary::exports::OptionError;
-use crate::boundary::host::{console_error, HostCallbacks};
+use crate::boundary::host::{console_error, HostCallbacks, RustEventSink};
 use crate::boundary::platform::{browser_language, page_origin, BrowserUrlParser};
 use crate::i18n::Locale;
 use crate::shell::Shell;
 use leptos::prelude::*;
+use std::rc::Rc;
 use widget_core::options::WidgetOptions;
 
 /// The Endgrate session widget inside a Leptos app.
@@ -62,8 +62,18 @@ pub fn SessionWidget(
     #[prop(optional, into)]
     on_event: Option<Callback<serde_json::Value>>,
 ) -> impl IntoView {
-    let host = HostCallbacks::from_rust(on_event);
-    match WidgetOptions::parse(&options, &page_origin(), &BrowserUrlParser) {
+    // The core speaks JSON text; serde_json stays at this component's edge, for the Rust host.
+    let sink = on_event.map(|on_event| -> RustEventSink {
+        Rc::new(move |event: &str| {
+            if let Ok(value) = serde_json::from_str(event) {
+                // A callback whose owner is gone has nobody left to tell.
+                let _ = on_event.try_run(value);
+            }
+        })
+    });
+    let host = HostCallbacks::from_rust(sink);
+    let text = options.to_string();
+    match WidgetOptions::parse_text(&text, &page_origin(), &BrowserUrlParser) {
         Ok(options) => {
             let locale = locale_for(&options);
             let shell = Shell::start(options, host);
@@ -72,12 +82,7 @@ pub fn SessionWidget(
         }
         Err(error) => {
             let message = error.to_string();
-            host.emit(&OptionError {
-                kind: "error",
-                code: error.code(),
-                message: &message,
-                field: error.path(),
-            });
+            host.emit(&error.event_json());
             console_error(&format!("endgrate widget: {message}"));
             let locale = Locale::from_tag(&browser_language().unwrap_or_default());
             view! { <p class="esw-root esw-alert" role="alert">{locale.texts().error_config}</p> }

@@ -12,6 +12,7 @@ use leptos::task::spawn_local;
 use widget_core::codes::ErrorCode;
 use widget_core::decode::{self, Failure};
 use widget_core::ids::IdempotencyKey;
+use widget_core::json::Obj;
 use widget_core::options::WidgetOptions;
 use widget_core::url_check::set_query_param;
 use widget_core::wizard::{Command, Event, Wizard};
@@ -55,11 +56,9 @@ impl Shell {
             storage_ok: RwSignal::new(storage_ok),
         };
         if !storage_ok {
-            shell.context.with_value(|c| {
-                c.host.emit(&Notice {
-                    kind: "storage_unavailable",
-                })
-            });
+            shell
+                .context
+                .with_value(|c| c.host.emit(&notice("storage_unavailable")));
         }
         shell.run_all(commands);
         shell
@@ -75,13 +74,13 @@ impl Shell {
         self.wizard.with_untracked(read)
     }
 
-    /// The initiate body the current choices would send, as JSON; `None` until a provider is
-    /// chosen, and once the widget is gone.
-    pub fn request_body_json(&self) -> Option<serde_json::Value> {
+    /// The initiate body the current choices would send, as JSON text; `None` until a provider
+    /// is chosen, and once the widget is gone.
+    pub fn request_body_json(&self) -> Option<String> {
         self.wizard
             .try_with_untracked(|w| w.request_body())
             .flatten()
-            .and_then(|body| serde_json::to_value(body).ok())
+            .map(|body| body.to_json())
     }
 
     /// Whether progress is being saved (false: "won't survive a refresh", R27).
@@ -189,11 +188,7 @@ impl Shell {
                 idempotency_key,
             } => {
                 let url = self.context.with_value(|c| c.initiate_url.clone());
-                let Ok(body) = serde_json::to_string(&body) else {
-                    return self.dispatch(Event::SubmitFinished(Err(Failure::code(
-                        ErrorCode::ConfigInvalid,
-                    ))));
-                };
+                let body = body.to_json();
                 spawn_local(async move {
                     let result = http::post_initiate(
                         &url,
@@ -212,33 +207,24 @@ impl Shell {
                 // Saved first so a reload after leaving shows "done" and never resubmits (R28).
                 self.persist();
                 if platform::navigate(&url).is_err() {
-                    self.context.with_value(|c| {
-                        c.host.emit(&Notice {
-                            kind: "navigation_blocked",
-                        })
-                    });
+                    self.context
+                        .with_value(|c| c.host.emit(&notice("navigation_blocked")));
                 }
             }
-            Command::Emit(event) => self.context.with_value(|c| c.host.emit(&event)),
+            Command::Emit(event) => self.context.with_value(|c| c.host.emit(&event.to_json())),
         }
     }
 
     fn persist(self) {
-        let snapshot = self
-            .wizard
-            .with_untracked(|w| serde_json::to_string(&w.snapshot()));
-        let Ok(snapshot) = snapshot else { return };
+        let snapshot = self.wizard.with_untracked(|w| w.snapshot().to_json());
         let saved = self
             .context
             .with_value(|c| platform::storage_set(&c.storage_key, &snapshot));
         if let Err(StorageUnavailable) = saved {
             if self.storage_ok.get_untracked() {
                 self.storage_ok.set(false);
-                self.context.with_value(|c| {
-                    c.host.emit(&Notice {
-                        kind: "storage_unavailable",
-                    })
-                });
+                self.context
+                    .with_value(|c| c.host.emit(&notice("storage_unavailable")));
             }
         }
     }
@@ -277,9 +263,9 @@ fn storage_key(options: &WidgetOptions) -> String {
 }
 
 /// A notice for `onEvent` that is neither a step nor an outcome: `storage_unavailable` (R27) or
-/// `navigation_blocked` (R14).
-#[derive(serde::Serialize)]
-struct Notice {
-    #[serde(rename = "type")]
-    kind: &'static str,
+/// `navigation_blocked` (R14), as `{"type": …}` text.
+fn notice(kind: &str) -> String {
+    let mut out = String::new();
+    Obj::new(&mut out).str("type", kind).end();
+    out
 }

@@ -3,12 +3,12 @@
 //! A code is a contract with host developers: spellings never change once published. This file
 //! holds only the codes, no messages for people (those live with the widget's locale tables).
 
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Why something failed, as the host sees it in `onError` / `onExit`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum ErrorCode {
     /// An option is missing, malformed, unknown or secret-looking.
     ConfigInvalid,

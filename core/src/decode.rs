@@ -4,9 +4,10 @@
 
 use crate::codes::ErrorCode;
 use crate::ids::{FieldName, ProviderName, SessionId};
+use crate::json::read::{Path, Read};
+use crate::json::Json;
 use crate::text::display_text;
-use crate::wire::{ApiError, Field, FieldsResponse, IntegrationsResponse};
-use serde::{Deserialize, Serialize};
+use crate::wire::{ApiError, Field, FieldsResponse, InitiateSuccess, IntegrationsResponse};
 use std::fmt;
 
 /// Largest catalog or fields body accepted.
@@ -19,8 +20,7 @@ pub const MAX_PROVIDERS: usize = 1000;
 pub const MAX_INTEGRATIONS: usize = 500;
 /// Most fields in either list of a fields response.
 pub const MAX_FIELDS: usize = 5000;
-/// Deepest JSON nesting accepted; Endgrate's shapes need under 10, and serde_json's own limit
-/// (128) is a recursion guard, not a policy.
+/// Deepest JSON nesting accepted; Endgrate's shapes need under 10.
 pub const MAX_DEPTH: usize = 32;
 
 /// Why a response was refused.
@@ -69,7 +69,8 @@ impl std::error::Error for DecodeError {}
 
 /// A failed request as the wizard sees it: a stable code and, when the backend sent one, its
 /// message (cut for display).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Failure {
     /// The R36 code.
     pub code: ErrorCode,
@@ -127,12 +128,18 @@ pub fn check_depth(body: &[u8], max: usize) -> Result<(), DecodeError> {
     Ok(())
 }
 
-fn parse<'a, T: Deserialize<'a>>(body: &'a [u8], limit: usize) -> Result<T, DecodeError> {
+/// Bounded parse, then `read` into the wire type; shape errors name the path.
+pub(crate) fn parse<T>(
+    body: &[u8],
+    limit: usize,
+    read: fn(&Json, &Path<'_>) -> Read<T>,
+) -> Result<T, DecodeError> {
     if body.len() > limit {
         return Err(DecodeError::TooLarge { limit });
     }
     check_depth(body, MAX_DEPTH)?;
-    serde_json::from_slice(body).map_err(|e| DecodeError::Malformed(e.to_string()))
+    let json = crate::json::parse(body).map_err(|e| DecodeError::Malformed(e.to_string()))?;
+    read(&json, &Path::Root).map_err(|e| DecodeError::Malformed(e.to_string()))
 }
 
 /// Decodes `GET /api/integrations`; a repeated provider name keeps its first entry.
@@ -141,7 +148,7 @@ fn parse<'a, T: Deserialize<'a>>(body: &'a [u8], limit: usize) -> Result<T, Deco
 /// Over 1 MiB, too deep, malformed, over 1000 providers or 500 integrations each, or a provider
 /// name outside [`ProviderName`]'s grammar.
 pub fn decode_catalog(body: &[u8]) -> Result<IntegrationsResponse, DecodeError> {
-    let mut catalog: IntegrationsResponse = parse(body, MAX_CATALOG_BYTES)?;
+    let mut catalog = parse(body, MAX_CATALOG_BYTES, IntegrationsResponse::read)?;
     if catalog.providers.len() > MAX_PROVIDERS {
         return Err(DecodeError::TooMany {
             what: "providers",
@@ -182,7 +189,7 @@ pub fn decode_catalog(body: &[u8]) -> Result<IntegrationsResponse, DecodeError> 
 /// Over 1 MiB, too deep, malformed, over 5000 fields per list, or a field whose name or type
 /// is empty or overlong.
 pub fn decode_fields(body: &[u8]) -> Result<FieldsResponse, DecodeError> {
-    let fields: FieldsResponse = parse(body, MAX_CATALOG_BYTES)?;
+    let fields = parse(body, MAX_CATALOG_BYTES, FieldsResponse::read)?;
     for list in [&fields.schema_fields, &fields.provider_fields] {
         if list.len() > MAX_FIELDS {
             return Err(DecodeError::TooMany {
@@ -214,7 +221,7 @@ fn field_ok(f: &Field) -> bool {
 /// A [`Failure`]: `response_invalid` for a bad 200 body, else the status's code.
 pub fn decode_initiate_response(status: u16, body: &[u8]) -> Result<SessionId, Failure> {
     if status != 200 {
-        let message = parse::<ApiError>(body, MAX_INITIATE_BYTES)
+        let message = parse(body, MAX_INITIATE_BYTES, ApiError::read)
             .ok()
             .map(|e| {
                 display_text(&e.message)
@@ -228,12 +235,7 @@ pub fn decode_initiate_response(status: u16, body: &[u8]) -> Result<SessionId, F
             message,
         });
     }
-    #[derive(Deserialize)]
-    struct Success {
-        success: bool,
-        session_id: String,
-    }
-    let ok: Success = parse(body, MAX_INITIATE_BYTES).map_err(Failure::from)?;
+    let ok = parse(body, MAX_INITIATE_BYTES, InitiateSuccess::read).map_err(Failure::from)?;
     if !ok.success {
         return Err(Failure::code(ErrorCode::ResponseInvalid));
     }

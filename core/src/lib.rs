@@ -5,9 +5,11 @@
 //! not perform IO: the widget crate's shell turns its commands into requests, storage and
 //! navigation, and feeds the results back as events.
 
+pub mod codec;
 pub mod codes;
 pub mod decode;
 pub mod ids;
+pub mod json;
 pub mod mapping;
 pub mod options;
 pub mod request;

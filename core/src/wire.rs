@@ -3,74 +3,98 @@
 //! Decoding is tolerant where Endgrate's contract is (unknown fields ignored, optional fields may be
 //! missing) and strict where the widget sends (`deny_unknown_fields` on the initiate body, so a
 //! server using these types names the unknown key). Nothing here performs IO.
+//!
+//! The widget reads and writes these types with the hand-written codecs in [`crate::codec`]; with
+//! the `serde` feature (the server's) they also derive serde, and tests hold the two to the same
+//! JSON.
 
-use serde::{Deserialize, Serialize};
+use crate::json::Json;
 use std::collections::BTreeMap;
 
 /// `GET /api/integrations`: the provider catalog, in Endgrate's shape.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct IntegrationsResponse {
     /// One entry per provider.
     pub providers: Vec<ProviderEntry>,
 }
 
 /// A provider and the integrations it offers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ProviderEntry {
     /// Who the provider is.
     pub provider: ProviderInfo,
     /// What it can sync, one entry per endgrate_type (or custom object).
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub integrations: Vec<Integration>,
 }
 
 /// A provider as Endgrate describes it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ProviderInfo {
     /// The provider's id, e.g. `hubspot`; what `session.provider` takes.
     pub name: String,
     /// The name shown to people, e.g. `HubSpot`.
     pub display_name: String,
     /// The provider's home page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub url: Option<String>,
     /// The provider's logo.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub image: Option<String>,
     /// `oauth`, `api_key` or `custom`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub auth_type: Option<String>,
     /// Provider-specific settings, passed through untouched.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub specific: Option<serde_json::Value>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub specific: Option<Json>,
     /// The provider's category, e.g. `CRM`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub endgrate_provider_type: Option<String>,
 }
 
 /// One integration of a provider: an endgrate_type it can push and/or pull.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Integration {
     /// The name shown to people, e.g. `Contact`.
     pub display_name: String,
     /// The common data model, e.g. `crm-contact`.
     pub endgrate_type: String,
     /// Whether data can be pushed (EXPORT) to the provider.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub supports_push: bool,
     /// Whether data can be pulled (IMPORT) from the provider.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub supports_pull: bool,
     /// A provider-specific custom object (a passthrough schema).
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub is_custom_object: bool,
     /// Whether associations are supported.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub supports_associations: bool,
 }
 
 /// `GET /api/fields?provider=P&endgrate_type=T`: the widget's field-catalog extension.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct FieldsResponse {
     /// The app's schema fields (the common-data-model defaults for the endgrate_type).
     pub schema_fields: Vec<Field>,
@@ -79,30 +103,44 @@ pub struct FieldsResponse {
 }
 
 /// One field of a schema or of a provider object.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Field {
     /// The field's key, e.g. `first_name`.
     pub name: String,
     /// The label shown to people, e.g. `First Name`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub title: Option<String>,
     /// JSON-Schema type: `string`, `number`, `boolean`, `array` or `object`.
-    #[serde(rename = "type")]
+    #[cfg_attr(feature = "serde", serde(rename = "type"))]
     pub field_type: String,
     /// JSON-Schema format, e.g. `email`, `date-time`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub format: Option<String>,
     /// Whether the field must be mapped.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "std::ops::Not::not")
+    )]
     pub required: bool,
     /// A provider custom field (a passthrough candidate).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "std::ops::Not::not")
+    )]
     pub custom: bool,
 }
 
 /// The upsert setting of a pushed field (`default_upsert_setting` and per field).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "SCREAMING_SNAKE_CASE"))]
 pub enum UpsertSetting {
     /// Existing data in the field is overwritten.
     #[default]
@@ -128,8 +166,9 @@ impl UpsertSetting {
 }
 
 /// The direction of a schema's transfer: `IMPORT` (pull) or `EXPORT` (push).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "SCREAMING_SNAKE_CASE"))]
 pub enum Method {
     /// Pull: data comes from the provider.
     Import,
@@ -138,122 +177,216 @@ pub enum Method {
 }
 
 /// A schema of the session (Endgrate's `EndgrateJsonSchema`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Schema {
     /// Always `object` when present.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "type", default, skip_serializing_if = "Option::is_none")
+    )]
     pub schema_type: Option<String>,
     /// The common data model; without it `title` identifies the schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub endgrate_type: Option<String>,
     /// Overrides the display name; required without an endgrate_type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub title: Option<String>,
     /// JSON-Schema properties; absent means Endgrate's defaults for the endgrate_type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub properties: Option<BTreeMap<String, serde_json::Value>>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub properties: Option<BTreeMap<String, Json>>,
     /// Required property names.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub required: Option<Vec<String>>,
     /// Whether associations are synced.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub associations: Option<bool>,
 }
 
 /// `configuration_webhook`: where Endgrate posts the configured session.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ConfigurationWebhook {
     /// The URL Endgrate POSTs to.
     pub endpoint: String,
     /// Echoed back to the endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub metadata: Option<serde_json::Value>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub metadata: Option<Json>,
 }
 
 /// The body of `POST /api/session/initiate`: Endgrate's keys (all optional) plus the widget's
 /// `end_user_configuration` extension. Unknown keys are refused.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct InitiateBody {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub label: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub category: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub configuration_webhook: Option<ConfigurationWebhook>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub default_upsert_setting: Option<UpsertSetting>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub field_selection: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub passthrough_fields: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub passthrough_schemas: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub sync: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub provider: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub provider_list_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub redirect_url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub resource_selection: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub save_session: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub schema: Option<Vec<Schema>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub schema_selection: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub statistics: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub webhook_concurrency: Option<bool>,
     /// Widget extension: what the end user chose that Endgrate's API has no key for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub end_user_configuration: Option<EndUserConfiguration>,
 }
 
 /// Widget extension carried in the initiate body; the backend keeps it and does not forward it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct EndUserConfiguration {
     /// Per schema key (endgrate_type, or title for custom schemas).
     pub schemas: BTreeMap<String, SchemaChoice>,
 }
 
 /// The end user's choices for one schema.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SchemaChoice {
     /// Pull (`IMPORT`) or push (`EXPORT`).
     pub method: Method,
     /// The chosen integration (resource), when resource selection was offered.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub integration: Option<String>,
     /// Schema field name → its mapping.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "BTreeMap::is_empty")
+    )]
     pub fields: BTreeMap<String, FieldChoice>,
     /// Provider custom fields passed through.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub passthrough_fields: Vec<String>,
 }
 
 /// How one schema field maps to a provider field.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct FieldChoice {
     /// The provider field it maps to.
     pub provider_field: String,
     /// Push only: how existing data is treated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub upsert: Option<UpsertSetting>,
 }
 
 /// `{"success": true, "session_id": "…"}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct InitiateSuccess {
     /// Always `true` on success.
     pub success: bool,
@@ -262,13 +395,17 @@ pub struct InitiateSuccess {
 }
 
 /// Endgrate's error shape: `{"message": "…", "errors": {…}?}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ApiError {
     /// A sentence for people.
     pub message: String,
     /// Details, e.g. the offending key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub errors: Option<serde_json::Value>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub errors: Option<Json>,
 }
 
 pub use crate::decode::{
@@ -286,7 +423,7 @@ impl Schema {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "serde"))]
 mod tests {
     use super::*;
 

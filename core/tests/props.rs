@@ -135,7 +135,7 @@ proptest! {
 
     #[test]
     fn options_parser_never_panics_and_accepted_redirects_are_same_origin(v in json_value()) {
-        if let Ok(o) = WidgetOptions::parse(&v, PAGE, &NativeUrlParser) {
+        if let Ok(o) = WidgetOptions::parse(&v.clone().into(), PAGE, &NativeUrlParser) {
             if let Some(r) = &o.session.redirect_url {
                 let parsed = NativeUrlParser.parse(r.as_str()).unwrap();
                 prop_assert!(o.allowed_redirect_origins.allows(&parsed));

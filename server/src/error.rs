@@ -42,7 +42,7 @@ impl Failure {
             status,
             body: ApiError {
                 message: format!("Invalid `{key}`: {problem}"),
-                errors: Some(serde_json::Value::Object(errors)),
+                errors: Some(serde_json::Value::Object(errors).into()),
             },
         }
     }

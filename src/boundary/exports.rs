@@ -10,12 +10,10 @@ use crate::app::{locale_for, App};
 use crate::i18n::Locale;
 use crate::shell::Shell;
 use leptos::prelude::*;
-use serde::Serialize;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use widget_core::codes::ErrorCode;
 use widget_core::options::WidgetOptions;
 
 /// What `mount` returns to the host: `destroy()` removes the widget from the page.
@@ -40,20 +38,9 @@ impl WidgetHandle {
     #[wasm_bindgen(js_name = requestBody)]
     pub fn request_body(&self) -> JsValue {
         let body = self.shell.get().and_then(|shell| shell.request_body_json());
-        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        body.and_then(|body| body.serialize(&serializer).ok())
+        body.and_then(|text| js_sys::JSON::parse(&text).ok())
             .unwrap_or(JsValue::NULL)
     }
-}
-
-/// The `error` event for an option that failed validation.
-#[derive(Serialize)]
-pub(crate) struct OptionError<'a> {
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    pub code: ErrorCode,
-    pub message: &'a str,
-    pub field: &'a str,
 }
 
 /// Mounts the widget into `element` with the host's `options`.
@@ -72,12 +59,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<WidgetHandle
         Ok(options) => options,
         Err(error) => {
             let message = error.to_string();
-            host.emit(&OptionError {
-                kind: "error",
-                code: error.code(),
-                message: &message,
-                field: error.path(),
-            });
+            host.emit(&error.event_json());
             web_sys::console::error_1(&JsValue::from_str(&format!("endgrate widget: {message}")));
             show_config_error(&parent);
             return Err(JsError::new(&message));

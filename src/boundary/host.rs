@@ -1,18 +1,22 @@
 //! The host page's side of the contract: its options object and its callbacks.
 //!
-//! Options arrive as a JS object; callbacks are split off here and the rest becomes plain JSON
-//! for the core to validate. Events go out as plain JS objects; a callback that throws is
-//! contained (the flow goes on), and nothing is delivered after `destroy()`.
+//! Options arrive as a JS object; callbacks are split off here and the rest becomes JSON text
+//! (`JSON.stringify`) for the core to parse and validate. Events are JSON text written by the
+//! core and go out as plain JS objects (`JSON.parse`); a callback that throws is contained (the
+//! flow goes on), and nothing is delivered after `destroy()`.
 //!
-//! A Rust host (the `SessionWidget` component) passes one `Callback` instead; it receives the
-//! same events as JSON values, under the same rules.
+//! A Rust host (the `SessionWidget` component) passes one function instead; it receives the same
+//! events as JSON text, under the same rules.
 
-use leptos::prelude::{Callable, Callback};
-use serde::Serialize;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use widget_core::json::{parse_with_depth, Json};
+use widget_core::options::MAX_OPTIONS_DEPTH;
+
+/// A Rust host's event sink: each event as JSON text.
+pub type RustEventSink = Rc<dyn Fn(&str)>;
 
 /// The host's callbacks. Cloning shares the `destroyed` flag.
 #[derive(Clone, Default)]
@@ -21,21 +25,19 @@ pub struct HostCallbacks {
     on_success: Option<js_sys::Function>,
     on_exit: Option<js_sys::Function>,
     on_error: Option<js_sys::Function>,
-    on_rust_event: Option<Callback<serde_json::Value>>,
+    on_rust_event: Option<RustEventSink>,
     destroyed: Rc<Cell<bool>>,
 }
 
-/// Splits the host's options into plain JSON (for validation) and callbacks.
+/// Splits the host's options into JSON (for validation) and callbacks.
 ///
 /// # Errors
 /// When `options` is not an object, a callback key holds something other than a function, or a
-/// value cannot be represented as JSON (the message names the key).
-pub fn split_options(options: &JsValue) -> Result<(serde_json::Value, HostCallbacks), String> {
+/// value cannot be represented as JSON (a function or symbol below the top level, a bigint, a
+/// cycle).
+pub fn split_options(options: &JsValue) -> Result<(Json, HostCallbacks), String> {
     if options.is_undefined() || options.is_null() {
-        return Ok((
-            serde_json::Value::Object(Default::default()),
-            HostCallbacks::default(),
-        ));
+        return Ok((Json::Object(Vec::new()), HostCallbacks::default()));
     }
     if !options.is_object() || js_sys::Array::is_array(options) {
         return Err("options must be an object".to_owned());
@@ -60,15 +62,44 @@ pub fn split_options(options: &JsValue) -> Result<(serde_json::Value, HostCallba
         js_sys::Reflect::set(&plain, &JsValue::from_str(&key), &value)
             .map_err(|_| format!("{key} could not be read"))?;
     }
-    let json = serde_wasm_bindgen::from_value(plain.into()).map_err(|error| {
-        format!("options must be plain data (strings, numbers, booleans, arrays, objects): {error}")
-    })?;
+    let plain_data = |detail: String| {
+        format!(
+            "options must be plain data (strings, numbers, booleans, arrays, objects): {detail}"
+        )
+    };
+    // JSON.stringify would silently drop a nested function or symbol; refuse it instead.
+    let refuse_code = Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(
+        |key: JsValue, value: JsValue| {
+            if value.is_function() || value.is_symbol() {
+                let key = key.as_string().unwrap_or_default();
+                return Err(JsValue::from_str(&format!("{key} is a function or symbol")));
+            }
+            Ok(value)
+        },
+    );
+    let text = js_sys::JSON::stringify_with_replacer(&plain, refuse_code.as_ref())
+        .map_err(|error| plain_data(describe_js_error(&error)))?;
+    let text = String::from(text);
+    let json = parse_with_depth(text.as_bytes(), MAX_OPTIONS_DEPTH)
+        .map_err(|error| plain_data(error.to_string()))?;
     Ok((json, callbacks))
 }
 
+/// A thrown value's message, for the developer.
+fn describe_js_error(error: &JsValue) -> String {
+    error
+        .as_string()
+        .or_else(|| {
+            error
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_default()
+}
+
 impl HostCallbacks {
-    /// The callbacks of a Rust host: every event goes to `on_event` as a JSON value.
-    pub fn from_rust(on_event: Option<Callback<serde_json::Value>>) -> HostCallbacks {
+    /// The callbacks of a Rust host: every event goes to `on_event` as JSON text.
+    pub fn from_rust(on_event: Option<RustEventSink>) -> HostCallbacks {
         HostCallbacks {
             on_rust_event: on_event,
             ..HostCallbacks::default()
@@ -90,17 +121,14 @@ impl HostCallbacks {
         self.destroyed.set(true);
     }
 
-    /// Delivers `event` to `onEvent`, and its payload to `onSuccess` / `onExit` / `onError` when
-    /// its `type` is `success` / `exit` / `error`.
-    pub fn emit(&self, event: &impl Serialize) {
+    /// Delivers `event` (a JSON object's text, written by the core) to `onEvent`, and to
+    /// `onSuccess` / `onExit` / `onError` when its `type` is `success` / `exit` / `error`.
+    pub fn emit(&self, event: &str) {
         if self.destroyed.get() {
             return;
         }
-        if let Some(on_event) = self.on_rust_event {
-            if let Ok(value) = serde_json::to_value(event) {
-                // A callback whose owner is gone has nobody left to tell.
-                let _ = on_event.try_run(value);
-            }
+        if let Some(on_event) = &self.on_rust_event {
+            on_event(event);
         }
         if self.on_event.is_none()
             && self.on_success.is_none()
@@ -109,8 +137,7 @@ impl HostCallbacks {
         {
             return;
         }
-        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        let Ok(value) = event.serialize(&serializer) else {
+        let Ok(value) = js_sys::JSON::parse(event) else {
             return;
         };
         let kind = js_sys::Reflect::get(&value, &JsValue::from_str("type"))

@@ -11,7 +11,7 @@ use widget_core::wizard::{load_persisted, Command, Event, Wizard};
 fuzz_target!(|data: &[u8]| {
     let options = WidgetOptions::parse(
         &serde_json::json!({"session": {"schema": [{"endgrate_type": "crm-contact"}], "schema_selection": true,
-            "field_selection": true, "passthrough_fields": true, "redirect_url": "https://app.example.com/done"}}),
+            "field_selection": true, "passthrough_fields": true, "redirect_url": "https://app.example.com/done"}}).into(),
         "https://app.example.com",
         &NativeUrlParser,
     )
@@ -34,6 +34,6 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let snap = w.snapshot();
-    let bytes = serde_json::to_vec(&snap).expect("snapshot serialises");
-    assert_eq!(load_persisted(&bytes).expect("snapshot reloads"), snap);
+    let text = snap.to_json();
+    assert_eq!(load_persisted(text.as_bytes()).expect("snapshot reloads"), snap);
 });

@@ -3,7 +3,7 @@
 //! Messages never echo a value that was refused as secret-looking (R3).
 
 use crate::codes::ErrorCode;
-use serde_json::Value;
+use crate::json::Json;
 use std::fmt;
 
 /// Why the options were refused.
@@ -16,7 +16,7 @@ pub struct OptionsError {
 
 impl OptionsError {
     /// `config_invalid`: `path` must be `expected`, got `value`.
-    pub(crate) fn expected(path: &str, expected: &str, got: &Value) -> Self {
+    pub(crate) fn expected(path: &str, expected: &str, got: &Json) -> Self {
         Self::config(
             path,
             format!("{path} must be {expected}, got {}", describe(got)),
@@ -66,10 +66,10 @@ impl fmt::Display for OptionsError {
 impl std::error::Error for OptionsError {}
 
 /// A short rendering of a refused value: its JSON text cut to 60 chars, or its kind if structured.
-pub(crate) fn describe(value: &Value) -> String {
+pub(crate) fn describe(value: &Json) -> String {
     match value {
-        Value::Array(_) => "an array".into(),
-        Value::Object(_) => "an object".into(),
+        Json::Array(_) => "an array".into(),
+        Json::Object(_) => "an object".into(),
         other => {
             let text = other.to_string();
             match text.char_indices().nth(60) {

@@ -102,5 +102,15 @@ mod tests {
         for key in UNCERTAIN_KEYS {
             assert!(keys.contains(&key), "{key} missing from {keys:?}");
         }
+        // The widget's own encoder, which is what it posts.
+        let ours = crate::json::parse(body.to_json().as_bytes()).unwrap();
+        let mut ours: Vec<&str> = ours
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, _)| k.as_str())
+            .collect();
+        ours.sort_unstable();
+        assert_eq!(ours, keys, "serde_json's map lists keys sorted");
     }
 }

@@ -18,9 +18,13 @@ pub use schema_check::PROPERTY_TYPES;
 pub use session::{Category, SessionOptions, CATEGORIES, MAX_SCHEMAS};
 pub use theme::{Color, Theme, ThemeMode, NAMED_COLORS};
 
+use crate::json::Json;
 use crate::url_check::{check_raw, parse_web_url, OriginAllowList, UrlParser};
-use parse::{object, opt_text, refuse_unknown};
-use serde_json::Value;
+use parse::{member, object, opt_text, refuse_unknown, sorted};
+
+/// Deepest options JSON the widget parses: beyond the 32 levels the secret scan walks, so a deeper
+/// structure is refused by that scan with its path rather than by the parser.
+pub const MAX_OPTIONS_DEPTH: usize = 64;
 
 /// Default `apiBase`.
 pub const DEFAULT_API_BASE: &str = "/api/endgrate";
@@ -32,8 +36,9 @@ pub const DEFAULT_ENDGRATE_ORIGIN: &str = "https://endgrate.com";
 pub const ENDGRATE_API_HOST: &str = "endgrate.com";
 
 /// What happens after a successful initiate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 pub enum After {
     /// Go to `session.redirect_url` with `session_id` added (default).
     #[default]
@@ -45,8 +50,9 @@ pub enum After {
 }
 
 /// A backend endpoint: a same-origin path (`/api/…`) or an https (loopback http) URL.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[serde(transparent)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
 pub struct Endpoint(String);
 
 impl Endpoint {
@@ -57,8 +63,9 @@ impl Endpoint {
 }
 
 /// A BCP 47-shaped language tag, e.g. `en` or `pt-BR`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[serde(transparent)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
 pub struct Locale(String);
 
 impl Locale {
@@ -114,21 +121,23 @@ impl WidgetOptions {
     /// An [`OptionsError`] with code `config_invalid` (or `redirect_not_allowed` for
     /// `session.redirect_url`), the option's path and the expected form.
     pub fn parse(
-        value: &Value,
+        value: &Json,
         page_origin: &str,
         parser: &dyn UrlParser,
     ) -> Result<WidgetOptions, OptionsError> {
+        // Walked in name order, as the host's key order must not change which problem is named.
+        let value = &sorted(value);
         secrets::refuse_secrets(value, "", 0)?;
         let map = object(value, "options")?;
         refuse_unknown(map, "", keys::WIDGET_KEYS)?;
         for key in keys::CALLBACK_KEYS {
-            if let Some(v) = map.get(*key).filter(|v| !v.is_null()) {
+            if let Some(v) = member(map, key).filter(|v| !v.is_null()) {
                 let expected =
                     "a function (handled by the JS layer, which removes it before parsing)";
                 return Err(OptionsError::expected(key, expected, v));
             }
         }
-        let present = |k: &str| map.get(k).filter(|v| !v.is_null());
+        let present = |k: &str| member(map, k).filter(|v| !v.is_null());
         let initiate_url = endpoint(
             present("initiateUrl"),
             "initiateUrl",
@@ -174,7 +183,7 @@ impl WidgetOptions {
                 OptionsError::expected(
                     "locale",
                     "a language tag such as \"en\" or \"pt-BR\"",
-                    &Value::String(s.into()),
+                    &Json::String(s.into()),
                 )
             })?),
         };
@@ -208,10 +217,25 @@ impl WidgetOptions {
             session,
         })
     }
+
+    /// [`WidgetOptions::parse`] for options given as JSON text, parsed at most
+    /// [`MAX_OPTIONS_DEPTH`] levels deep.
+    ///
+    /// # Errors
+    /// As `parse`; text that is not such JSON is `config_invalid` at path `options`.
+    pub fn parse_text(
+        text: &str,
+        page_origin: &str,
+        parser: &dyn UrlParser,
+    ) -> Result<WidgetOptions, OptionsError> {
+        let value = crate::json::parse_with_depth(text.as_bytes(), MAX_OPTIONS_DEPTH)
+            .map_err(|e| OptionsError::config("options", format!("options must be JSON: {e}")))?;
+        WidgetOptions::parse(&value, page_origin, parser)
+    }
 }
 
 fn endpoint(
-    value: Option<&Value>,
+    value: Option<&Json>,
     path: &str,
     default: &str,
     parser: &dyn UrlParser,
@@ -247,7 +271,7 @@ fn endpoint_is_endgrate(endpoint: &Endpoint, parser: &dyn UrlParser) -> bool {
 }
 
 fn origins(
-    value: Option<&Value>,
+    value: Option<&Json>,
     path: &str,
     parser: &dyn UrlParser,
 ) -> Result<OriginAllowList, OptionsError> {
@@ -256,7 +280,7 @@ fn origins(
     };
     let entries: Option<Vec<&str>> = value
         .as_array()
-        .and_then(|a| a.iter().map(Value::as_str).collect());
+        .and_then(|a| a.iter().map(Json::as_str).collect());
     let Some(entries) = entries.filter(|e| e.len() <= 50) else {
         return Err(OptionsError::expected(
             path,
@@ -266,11 +290,11 @@ fn origins(
     };
     OriginAllowList::parse(&entries, parser).map_err(|(i, form)| {
         let item = format!("{path}[{i}]");
-        OptionsError::expected(&item, form, &Value::String(entries[i].to_owned()))
+        OptionsError::expected(&item, form, &Json::String(entries[i].to_owned()))
     })
 }
 
-fn bare_origin(value: &Value, parser: &dyn UrlParser) -> Option<String> {
+fn bare_origin(value: &Json, parser: &dyn UrlParser) -> Option<String> {
     let url = parse_web_url(value.as_str()?, parser).ok()?;
     (url.href.trim_end_matches('/') == url.origin).then_some(url.origin)
 }

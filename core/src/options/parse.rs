@@ -1,18 +1,40 @@
-//! Small typed readers over `serde_json::Value` that produce path-naming errors, shared by the
-//! option parsers. They only read; they never decide defaults.
+//! Small typed readers over [`Json`] that produce path-naming errors, shared by the option
+//! parsers. They only read; they never decide defaults.
 
 use super::error::OptionsError;
+use crate::json::Json;
 use crate::text::closest;
-use serde_json::{Map, Value};
+
+/// An object's members.
+pub(crate) type Map = [(String, Json)];
+
+/// The member `key`, if present.
+pub(crate) fn member<'a>(map: &'a Map, key: &str) -> Option<&'a Json> {
+    map.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+/// A copy with every object's members sorted by name, so options are walked (and their first
+/// problem reported) in the same order whatever order the host wrote them in.
+pub(crate) fn sorted(value: &Json) -> Json {
+    match value {
+        Json::Array(items) => Json::Array(items.iter().map(sorted).collect()),
+        Json::Object(members) => {
+            let mut members: Vec<(String, Json)> = members
+                .iter()
+                .map(|(k, v)| (k.clone(), sorted(v)))
+                .collect();
+            members.sort_by(|a, b| a.0.cmp(&b.0));
+            Json::Object(members)
+        }
+        other => other.clone(),
+    }
+}
 
 /// The value as an object.
 ///
 /// # Errors
 /// `config_invalid` naming `path`.
-pub(crate) fn object<'a>(
-    value: &'a Value,
-    path: &str,
-) -> Result<&'a Map<String, Value>, OptionsError> {
+pub(crate) fn object<'a>(value: &'a Json, path: &str) -> Result<&'a Map, OptionsError> {
     value
         .as_object()
         .ok_or_else(|| OptionsError::expected(path, "an object", value))
@@ -22,12 +44,8 @@ pub(crate) fn object<'a>(
 ///
 /// # Errors
 /// `config_invalid` naming the unknown key.
-pub(crate) fn refuse_unknown(
-    map: &Map<String, Value>,
-    path: &str,
-    known: &[&str],
-) -> Result<(), OptionsError> {
-    for key in map.keys() {
+pub(crate) fn refuse_unknown(map: &Map, path: &str, known: &[&str]) -> Result<(), OptionsError> {
+    for (key, _) in map {
         if known.contains(&key.as_str()) {
             continue;
         }
@@ -52,14 +70,10 @@ pub(crate) fn refuse_unknown(
 ///
 /// # Errors
 /// `config_invalid` when present and not a boolean.
-pub(crate) fn opt_bool(
-    map: &Map<String, Value>,
-    key: &str,
-    path: &str,
-) -> Result<Option<bool>, OptionsError> {
-    match map.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Bool(b)) => Ok(Some(*b)),
+pub(crate) fn opt_bool(map: &Map, key: &str, path: &str) -> Result<Option<bool>, OptionsError> {
+    match member(map, key) {
+        None | Some(Json::Null) => Ok(None),
+        Some(Json::Bool(b)) => Ok(Some(*b)),
         Some(other) => Err(OptionsError::expected(
             &format!("{path}.{key}"),
             "true or false",
@@ -73,14 +87,14 @@ pub(crate) fn opt_bool(
 /// # Errors
 /// `config_invalid` when present and not such a string.
 pub(crate) fn opt_text<'a>(
-    map: &'a Map<String, Value>,
+    map: &'a Map,
     key: &str,
     path: &str,
     max: usize,
 ) -> Result<Option<&'a str>, OptionsError> {
-    match map.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s))
+    match member(map, key) {
+        None | Some(Json::Null) => Ok(None),
+        Some(Json::String(s))
             if !s.is_empty() && s.chars().count() <= max && !s.chars().any(char::is_control) =>
         {
             Ok(Some(s))

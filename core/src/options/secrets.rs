@@ -3,13 +3,13 @@
 
 use super::error::OptionsError;
 use super::keys::SECRET_KEY_NAMES;
-use serde_json::Value;
+use crate::json::Json;
 
 /// Refuses a secret-named key or a Bearer-token-looking string anywhere in `value`.
 ///
 /// # Errors
 /// `config_invalid` naming the first offending path.
-pub(crate) fn refuse_secrets(value: &Value, path: &str, depth: usize) -> Result<(), OptionsError> {
+pub(crate) fn refuse_secrets(value: &Json, path: &str, depth: usize) -> Result<(), OptionsError> {
     // Options are small; a deep structure is refused rather than walked (no recursion bomb).
     if depth > 32 {
         return Err(OptionsError::config(
@@ -18,11 +18,11 @@ pub(crate) fn refuse_secrets(value: &Value, path: &str, depth: usize) -> Result<
         ));
     }
     match value {
-        Value::String(s) if looks_like_bearer(s) => Err(OptionsError::config(
+        Json::String(s) if looks_like_bearer(s) => Err(OptionsError::config(
             path,
             format!("{path} looks like a Bearer token; the API key belongs on the backend, never in the widget's options"),
         )),
-        Value::Object(map) => {
+        Json::Object(map) => {
             for (key, child) in map {
                 let child_path = join(path, key);
                 if is_secret_key(key) {
@@ -35,7 +35,7 @@ pub(crate) fn refuse_secrets(value: &Value, path: &str, depth: usize) -> Result<
             }
             Ok(())
         }
-        Value::Array(items) => {
+        Json::Array(items) => {
             for (i, child) in items.iter().enumerate() {
                 refuse_secrets(child, &format!("{path}[{i}]"), depth + 1)?;
             }

@@ -3,11 +3,13 @@
 
 use super::error::OptionsError;
 use super::keys::{self, SESSION_KEYS};
+use super::parse::{member, Map};
 use super::parse::{object, opt_bool, opt_text, refuse_unknown};
 use crate::ids::ProviderName;
+use crate::json::read::Path;
+use crate::json::Json;
 use crate::url_check::{check_redirect, parse_web_url, OriginAllowList, RedirectUrl, UrlParser};
 use crate::wire::{ConfigurationWebhook, Schema, UpsertSetting};
-use serde_json::{Map, Value};
 
 /// Integration categories: `CRM` is confirmed; the rest follow the endgrate_type prefixes.
 pub const CATEGORIES: &[&str] = &[
@@ -129,7 +131,7 @@ impl SessionOptions {
 /// # Errors
 /// `config_invalid` naming `session.<key>`, or `redirect_not_allowed` for `session.redirect_url`.
 pub(crate) fn parse_session(
-    value: &Value,
+    value: &Json,
     redirects: &OriginAllowList,
     parser: &dyn UrlParser,
 ) -> Result<SessionOptions, OptionsError> {
@@ -158,11 +160,11 @@ pub(crate) fn parse_session(
     })
 }
 
-fn present<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
-    map.get(key).filter(|v| !v.is_null())
+fn present<'a>(map: &'a Map, key: &str) -> Option<&'a Json> {
+    member(map, key).filter(|v| !v.is_null())
 }
 
-fn category(map: &Map<String, Value>) -> Result<Option<Category>, OptionsError> {
+fn category(map: &Map) -> Result<Option<Category>, OptionsError> {
     let Some(value) = present(map, keys::CATEGORY) else {
         return Ok(None);
     };
@@ -179,7 +181,7 @@ fn category(map: &Map<String, Value>) -> Result<Option<Category>, OptionsError> 
     }
 }
 
-fn upsert(map: &Map<String, Value>) -> Result<Option<UpsertSetting>, OptionsError> {
+fn upsert(map: &Map) -> Result<Option<UpsertSetting>, OptionsError> {
     let Some(value) = present(map, keys::DEFAULT_UPSERT_SETTING) else {
         return Ok(None);
     };
@@ -196,7 +198,7 @@ fn upsert(map: &Map<String, Value>) -> Result<Option<UpsertSetting>, OptionsErro
     })
 }
 
-fn provider(map: &Map<String, Value>) -> Result<Option<ProviderName>, OptionsError> {
+fn provider(map: &Map) -> Result<Option<ProviderName>, OptionsError> {
     let Some(value) = present(map, "provider") else {
         return Ok(None);
     };
@@ -211,7 +213,7 @@ fn provider(map: &Map<String, Value>) -> Result<Option<ProviderName>, OptionsErr
 }
 
 fn redirect(
-    map: &Map<String, Value>,
+    map: &Map,
     allowed: &OriginAllowList,
     parser: &dyn UrlParser,
 ) -> Result<Option<RedirectUrl>, OptionsError> {
@@ -232,7 +234,7 @@ fn redirect(
 }
 
 fn webhook(
-    map: &Map<String, Value>,
+    map: &Map,
     parser: &dyn UrlParser,
 ) -> Result<Option<ConfigurationWebhook>, OptionsError> {
     let Some(value) = present(map, "configuration_webhook") else {
@@ -240,12 +242,12 @@ fn webhook(
     };
     let path = "session.configuration_webhook";
     let form = "an object {endpoint: \"https://…\", metadata?: {…}}";
-    let hook: ConfigurationWebhook = serde_json::from_value(value.clone())
+    let hook = ConfigurationWebhook::read(value, &Path::Root)
         .map_err(|e| OptionsError::config(path, format!("{path} must be {form}: {e}")))?;
     if let Err(why) = parse_web_url(&hook.endpoint, parser) {
         let msg = format!(
             "{path}.endpoint must be an https URL, got {}: {why}",
-            super::error::describe(&Value::String(hook.endpoint.clone()))
+            super::error::describe(&Json::String(hook.endpoint.clone()))
         );
         return Err(OptionsError::config(&format!("{path}.endpoint"), msg));
     }
@@ -262,7 +264,7 @@ fn webhook(
     Ok(Some(hook))
 }
 
-fn schemas(map: &Map<String, Value>) -> Result<Option<Vec<Schema>>, OptionsError> {
+fn schemas(map: &Map) -> Result<Option<Vec<Schema>>, OptionsError> {
     let Some(value) = present(map, "schema") else {
         return Ok(None);
     };
@@ -282,7 +284,7 @@ fn schemas(map: &Map<String, Value>) -> Result<Option<Vec<Schema>>, OptionsError
     let mut out: Vec<Schema> = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let path = format!("session.schema[{i}]");
-        let schema: Schema = serde_json::from_value(item.clone())
+        let schema = Schema::read(item, &Path::Root)
             .map_err(|e| OptionsError::config(&path, format!("{path} must be a schema (endgrate_type, title, properties, required, associations): {e}")))?;
         super::schema_check::check_schema(&schema, &path)?;
         let key = schema.key().map(str::to_owned);

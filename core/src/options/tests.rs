@@ -9,7 +9,7 @@ use serde_json::json;
 const PAGE: &str = "https://app.example.com";
 
 fn parse(v: serde_json::Value) -> Result<WidgetOptions, OptionsError> {
-    WidgetOptions::parse(&v, PAGE, &NativeUrlParser)
+    WidgetOptions::parse(&v.into(), PAGE, &NativeUrlParser)
 }
 
 fn err(v: serde_json::Value) -> OptionsError {
@@ -137,7 +137,8 @@ fn every_r11_case_gets_its_verdict_through_the_options_parser() {
     for case in crate::url_check::REDIRECT_CASES {
         let got = WidgetOptions::parse(
             &json!({"allowedRedirectOrigins": crate::url_check::cases::CASE_ALLOWED_ORIGINS,
-                    "session": {"redirect_url": case.input}}),
+                    "session": {"redirect_url": case.input}})
+            .into(),
             crate::url_check::cases::CASE_PAGE_ORIGIN,
             &NativeUrlParser,
         );

@@ -4,8 +4,7 @@
 use super::error::OptionsError;
 use super::keys::THEME_COLOR_KEYS;
 use super::parse::{object, refuse_unknown};
-use serde::Serialize;
-use serde_json::Value;
+use crate::json::Json;
 
 /// Named colours accepted besides hex: a small palette with no CSS syntax in it.
 pub const NAMED_COLORS: &[&str] = &[
@@ -26,8 +25,9 @@ pub const NAMED_COLORS: &[&str] = &[
 ];
 
 /// A colour that passed R8.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
 pub struct Color(String);
 
 impl Color {
@@ -47,8 +47,9 @@ impl Color {
 }
 
 /// Light, dark, or following the system preference.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 pub enum ThemeMode {
     /// Always light.
     Light,
@@ -60,7 +61,8 @@ pub enum ThemeMode {
 }
 
 /// The validated theme.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Theme {
     /// Light, dark or auto.
     pub mode: ThemeMode,
@@ -72,7 +74,7 @@ pub struct Theme {
 ///
 /// # Errors
 /// `config_invalid` naming `theme.<key>`.
-pub(crate) fn parse_theme(value: &Value) -> Result<Theme, OptionsError> {
+pub(crate) fn parse_theme(value: &Json) -> Result<Theme, OptionsError> {
     let map = object(value, "theme")?;
     let mut known: Vec<&str> = THEME_COLOR_KEYS.iter().map(|(k, _)| *k).collect();
     known.push("mode");

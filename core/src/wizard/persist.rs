@@ -5,12 +5,11 @@
 
 use super::model::FieldMapping;
 use super::{Command, HostEvent, Step, Wizard};
-use crate::decode::{check_depth, DecodeError, MAX_DEPTH};
+use crate::decode::DecodeError;
 use crate::ids::{FieldName, IdempotencyKey, ProviderName, ResourceId, SchemaKey};
 use crate::options::WidgetOptions;
 use crate::request::build_initiate_body;
 use crate::wire::{InitiateBody, Method, UpsertSetting};
-use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The persisted format's version; any other version is discarded.
@@ -19,8 +18,9 @@ pub const STATE_VERSION: u32 = 1;
 pub const MAX_STATE_BYTES: usize = 256 * 1024;
 
 /// What is saved.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PersistedState {
     /// [`STATE_VERSION`].
     pub version: u32,
@@ -37,8 +37,9 @@ pub struct PersistedState {
 }
 
 /// A submission intent: the exact body and its idempotency key.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Pending {
     /// The body sent.
     pub body: InitiateBody,
@@ -47,8 +48,9 @@ pub struct Pending {
 }
 
 /// One schema's saved choices.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PersistedSchema {
     /// Which schema.
     pub key: SchemaKey,
@@ -65,8 +67,9 @@ pub struct PersistedSchema {
 }
 
 /// One field's saved mapping.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PersistedField {
     /// The provider field, or `None` when the user cleared it.
     pub provider_field: Option<FieldName>,
@@ -81,14 +84,7 @@ pub struct PersistedField {
 /// # Errors
 /// A [`DecodeError`] for anything else.
 pub fn load_persisted(bytes: &[u8]) -> Result<PersistedState, DecodeError> {
-    if bytes.len() > MAX_STATE_BYTES {
-        return Err(DecodeError::TooLarge {
-            limit: MAX_STATE_BYTES,
-        });
-    }
-    check_depth(bytes, MAX_DEPTH)?;
-    let state: PersistedState =
-        serde_json::from_slice(bytes).map_err(|e| DecodeError::Malformed(e.to_string()))?;
+    let state = crate::decode::parse(bytes, MAX_STATE_BYTES, PersistedState::read)?;
     if state.version != STATE_VERSION {
         return Err(DecodeError::Invalid(format!(
             "state version {}",

@@ -5,11 +5,11 @@ use crate::codes::ErrorCode;
 use crate::decode::Failure;
 use crate::ids::{FieldName, IdempotencyKey, ProviderName, ResourceId, SchemaKey, SessionId};
 use crate::wire::{FieldsResponse, InitiateBody, IntegrationsResponse, Method, UpsertSetting};
-use serde::{Deserialize, Serialize};
 
 /// Where the flow is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Step {
     /// Pick a provider.
     Provider,
@@ -187,8 +187,9 @@ pub enum Command {
 }
 
 /// Why the flow exited.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum ExitReason {
     /// The user closed the widget.
     UserClosed,
@@ -197,8 +198,9 @@ pub enum ExitReason {
 }
 
 /// Events for the host's callbacks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "type", rename_all = "snake_case"))]
 pub enum HostEvent {
     /// The widget is mounted and loading.
     Ready,

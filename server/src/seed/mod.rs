@@ -193,7 +193,7 @@ fn build_provider(
                 display_name: raw.display_name,
                 url: Some(raw.url),
                 auth_type: Some(raw.auth_type),
-                specific: Some(serde_json::json!({})),
+                specific: Some(serde_json::json!({}).into()),
                 endgrate_provider_type: Some(raw.category),
             },
             integrations,

@@ -158,17 +158,7 @@ mod tests {
             CatalogScope::Authoritative,
         )
         .err()
-        .map(|f| {
-            f.body
-                .errors
-                .unwrap()
-                .as_object()
-                .unwrap()
-                .keys()
-                .next()
-                .unwrap()
-                .clone()
-        })
+        .map(|f| f.body.errors.unwrap().as_object().unwrap()[0].0.clone())
     }
 
     fn with_choice(choice: &str) -> String {

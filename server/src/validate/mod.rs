@@ -223,7 +223,7 @@ mod tests {
     fn key_of(body: &str) -> String {
         let failure = check(body).unwrap_err();
         let errors = failure.body.errors.expect("errors object");
-        errors.as_object().unwrap().keys().next().unwrap().clone()
+        errors.as_object().unwrap()[0].0.clone()
     }
 
     #[test]

@@ -1,0 +1,286 @@
+//! The initiate body, both ways: the widget writes it (and saves it with a pending submission),
+//! and reads it back from saved state. Every object is strict (`deny_unknown_fields`), and the
+//! writer emits the serde derive's key order and omissions byte for byte.
+
+use crate::json::read::{any, boolean, entries, list, one_of, string, Fields, Path, Read};
+use crate::json::{write_str, Json, Obj};
+use crate::wire::{
+    ConfigurationWebhook, EndUserConfiguration, FieldChoice, InitiateBody, Method, Schema,
+    SchemaChoice, UpsertSetting,
+};
+
+const UPSERT: [(&str, UpsertSetting); 3] = [
+    ("OVERWRITE", UpsertSetting::Overwrite),
+    ("DO_NOT_UPDATE", UpsertSetting::DoNotUpdate),
+    ("SET_IF_NOT_SET", UpsertSetting::SetIfNotSet),
+];
+const METHOD: [(&str, Method); 2] = [("IMPORT", Method::Import), ("EXPORT", Method::Export)];
+
+impl UpsertSetting {
+    /// Reads `OVERWRITE`, `DO_NOT_UPDATE` or `SET_IF_NOT_SET`.
+    ///
+    /// # Errors
+    /// Any other value.
+    pub fn read(v: &Json, p: &Path<'_>) -> Read<Self> {
+        one_of(v, p, &UPSERT)
+    }
+}
+
+impl Method {
+    /// Reads `IMPORT` or `EXPORT`.
+    ///
+    /// # Errors
+    /// Any other value.
+    pub fn read(v: &Json, p: &Path<'_>) -> Read<Self> {
+        one_of(v, p, &METHOD)
+    }
+
+    /// The wire spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Import => "IMPORT",
+            Method::Export => "EXPORT",
+        }
+    }
+}
+
+const BODY_KEYS: &[&str] = &[
+    "label",
+    "category",
+    "configuration_webhook",
+    "default_upsert_setting",
+    "field_selection",
+    "passthrough_fields",
+    "passthrough_schemas",
+    "sync",
+    "provider",
+    "provider_list_id",
+    "redirect_url",
+    "resource_selection",
+    "save_session",
+    "schema",
+    "schema_selection",
+    "statistics",
+    "webhook_concurrency",
+    "end_user_configuration",
+];
+
+impl InitiateBody {
+    /// Reads a body, refusing unknown keys at every level.
+    ///
+    /// # Errors
+    /// The path and problem of the first value of the wrong shape.
+    pub fn read(v: &Json, p: &Path<'_>) -> Read<Self> {
+        let f = Fields::strict(v, p, BODY_KEYS)?;
+        Ok(Self {
+            label: f.opt("label", string)?,
+            category: f.opt("category", string)?,
+            configuration_webhook: f.opt("configuration_webhook", ConfigurationWebhook::read)?,
+            default_upsert_setting: f.opt("default_upsert_setting", UpsertSetting::read)?,
+            field_selection: f.opt("field_selection", boolean)?,
+            passthrough_fields: f.opt("passthrough_fields", boolean)?,
+            passthrough_schemas: f.opt("passthrough_schemas", boolean)?,
+            sync: f.opt("sync", boolean)?,
+            provider: f.opt("provider", string)?,
+            provider_list_id: f.opt("provider_list_id", string)?,
+            redirect_url: f.opt("redirect_url", string)?,
+            resource_selection: f.opt("resource_selection", boolean)?,
+            save_session: f.opt("save_session", boolean)?,
+            schema: f.opt("schema", |v, p| list(v, p, Schema::read))?,
+            schema_selection: f.opt("schema_selection", boolean)?,
+            statistics: f.opt("statistics", boolean)?,
+            webhook_concurrency: f.opt("webhook_concurrency", boolean)?,
+            end_user_configuration: f.opt("end_user_configuration", EndUserConfiguration::read)?,
+        })
+    }
+
+    /// The body as compact JSON text, as the widget posts it.
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+
+    /// Appends the body's JSON text.
+    pub fn write(&self, out: &mut String) {
+        let mut o = Obj::new(out);
+        o.opt_str("label", self.label.as_deref())
+            .opt_str("category", self.category.as_deref());
+        if let Some(hook) = &self.configuration_webhook {
+            let mut h = Obj::new(o.key("configuration_webhook"));
+            h.str("endpoint", &hook.endpoint)
+                .opt_json("metadata", hook.metadata.as_ref())
+                .end();
+        }
+        o.opt_str(
+            "default_upsert_setting",
+            self.default_upsert_setting.map(UpsertSetting::as_str),
+        )
+        .opt_bool("field_selection", self.field_selection)
+        .opt_bool("passthrough_fields", self.passthrough_fields)
+        .opt_bool("passthrough_schemas", self.passthrough_schemas)
+        .opt_bool("sync", self.sync)
+        .opt_str("provider", self.provider.as_deref())
+        .opt_str("provider_list_id", self.provider_list_id.as_deref())
+        .opt_str("redirect_url", self.redirect_url.as_deref())
+        .opt_bool("resource_selection", self.resource_selection)
+        .opt_bool("save_session", self.save_session);
+        if let Some(schemas) = &self.schema {
+            let out = o.key("schema");
+            out.push('[');
+            for (i, schema) in schemas.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                schema.write(out);
+            }
+            out.push(']');
+        }
+        o.opt_bool("schema_selection", self.schema_selection)
+            .opt_bool("statistics", self.statistics)
+            .opt_bool("webhook_concurrency", self.webhook_concurrency);
+        if let Some(euc) = &self.end_user_configuration {
+            euc.write(o.key("end_user_configuration"));
+        }
+        o.end();
+    }
+}
+
+impl Schema {
+    /// Reads one schema, refusing unknown keys.
+    ///
+    /// # Errors
+    /// The path and problem of the first value of the wrong shape.
+    pub fn read(v: &Json, p: &Path<'_>) -> Read<Self> {
+        let known = [
+            "type",
+            "endgrate_type",
+            "title",
+            "properties",
+            "required",
+            "associations",
+        ];
+        let f = Fields::strict(v, p, &known)?;
+        Ok(Self {
+            schema_type: f.opt("type", string)?,
+            endgrate_type: f.opt("endgrate_type", string)?,
+            title: f.opt("title", string)?,
+            properties: f.opt("properties", |v, p| {
+                Ok(entries(v, p, any)?.into_iter().collect())
+            })?,
+            required: f.opt("required", |v, p| list(v, p, string))?,
+            associations: f.opt("associations", boolean)?,
+        })
+    }
+
+    fn write(&self, out: &mut String) {
+        let mut o = Obj::new(out);
+        o.opt_str("type", self.schema_type.as_deref())
+            .opt_str("endgrate_type", self.endgrate_type.as_deref())
+            .opt_str("title", self.title.as_deref());
+        if let Some(props) = &self.properties {
+            let mut m = Obj::new(o.key("properties"));
+            for (name, prop) in props {
+                m.json(name, prop);
+            }
+            m.end();
+        }
+        if let Some(required) = &self.required {
+            write_strings(o.key("required"), required.iter().map(String::as_str));
+        }
+        o.opt_bool("associations", self.associations).end();
+    }
+}
+
+impl ConfigurationWebhook {
+    /// Reads `{endpoint, metadata?}`, refusing unknown keys.
+    ///
+    /// # Errors
+    /// The path and problem of the first value of the wrong shape.
+    pub fn read(v: &Json, p: &Path<'_>) -> Read<Self> {
+        let f = Fields::strict(v, p, &["endpoint", "metadata"])?;
+        Ok(Self {
+            endpoint: f.req("endpoint", string)?,
+            metadata: f.opt("metadata", any)?,
+        })
+    }
+}
+
+impl EndUserConfiguration {
+    fn read(v: &Json, p: &Path<'_>) -> Read<Self> {
+        let f = Fields::strict(v, p, &["schemas"])?;
+        Ok(Self {
+            schemas: f.req("schemas", |v, p| {
+                Ok(entries(v, p, SchemaChoice::read)?.into_iter().collect())
+            })?,
+        })
+    }
+
+    fn write(&self, out: &mut String) {
+        let mut o = Obj::new(out);
+        let mut m = Obj::new(o.key("schemas"));
+        for (key, choice) in &self.schemas {
+            choice.write(m.key(key));
+        }
+        m.end();
+        o.end();
+    }
+}
+
+impl SchemaChoice {
+    fn read(v: &Json, p: &Path<'_>) -> Read<Self> {
+        let known = ["method", "integration", "fields", "passthrough_fields"];
+        let f = Fields::strict(v, p, &known)?;
+        Ok(Self {
+            method: f.req("method", Method::read)?,
+            integration: f.opt("integration", string)?,
+            fields: f.or_default("fields", |v, p| {
+                Ok(entries(v, p, FieldChoice::read)?.into_iter().collect())
+            })?,
+            passthrough_fields: f.or_default("passthrough_fields", |v, p| list(v, p, string))?,
+        })
+    }
+
+    fn write(&self, out: &mut String) {
+        let mut o = Obj::new(out);
+        o.str("method", self.method.as_str())
+            .opt_str("integration", self.integration.as_deref());
+        if !self.fields.is_empty() {
+            let mut m = Obj::new(o.key("fields"));
+            for (name, choice) in &self.fields {
+                let mut c = Obj::new(m.key(name));
+                c.str("provider_field", &choice.provider_field)
+                    .opt_str("upsert", choice.upsert.map(UpsertSetting::as_str))
+                    .end();
+            }
+            m.end();
+        }
+        if !self.passthrough_fields.is_empty() {
+            let names = self.passthrough_fields.iter().map(String::as_str);
+            write_strings(o.key("passthrough_fields"), names);
+        }
+        o.end();
+    }
+}
+
+impl FieldChoice {
+    fn read(v: &Json, p: &Path<'_>) -> Read<Self> {
+        let f = Fields::strict(v, p, &["provider_field", "upsert"])?;
+        Ok(Self {
+            provider_field: f.req("provider_field", string)?,
+            upsert: f.opt("upsert", UpsertSetting::read)?,
+        })
+    }
+}
+
+/// Appends `["a","b"]`.
+pub(crate) fn write_strings<'a>(out: &mut String, items: impl Iterator<Item = &'a str>) {
+    out.push('[');
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_str(out, item);
+    }
+    out.push(']');
+}
