@@ -4,8 +4,8 @@
 
 use crate::ids::ProviderName;
 use crate::options::SessionOptions;
+use crate::sorted::SortedMap;
 use crate::wire::{EndUserConfiguration, FieldChoice, InitiateBody, Method, Schema, SchemaChoice};
-use std::collections::BTreeMap;
 
 /// What the user chose for one schema.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,7 +19,7 @@ pub struct ChosenSchema {
     /// The integration, when resource selection was offered.
     pub integration: Option<String>,
     /// Schema field → provider field (and upsert for push), when field selection was offered.
-    pub fields: BTreeMap<String, FieldChoice>,
+    pub fields: SortedMap<String, FieldChoice>,
     /// Chosen passthrough fields.
     pub passthrough_fields: Vec<String>,
 }

@@ -9,7 +9,7 @@
 //! JSON.
 
 use crate::json::Json;
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 /// `GET /api/integrations`: the provider catalog, in Endgrate's shape.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -204,7 +204,7 @@ pub struct Schema {
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
-    pub properties: Option<BTreeMap<String, Json>>,
+    pub properties: Option<SortedMap<String, Json>>,
     /// Required property names.
     #[cfg_attr(
         feature = "serde",
@@ -339,7 +339,7 @@ pub struct InitiateBody {
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct EndUserConfiguration {
     /// Per schema key (endgrate_type, or title for custom schemas).
-    pub schemas: BTreeMap<String, SchemaChoice>,
+    pub schemas: SortedMap<String, SchemaChoice>,
 }
 
 /// The end user's choices for one schema.
@@ -358,9 +358,9 @@ pub struct SchemaChoice {
     /// Schema field name → its mapping.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "BTreeMap::is_empty")
+        serde(default, skip_serializing_if = "SortedMap::is_empty")
     )]
-    pub fields: BTreeMap<String, FieldChoice>,
+    pub fields: SortedMap<String, FieldChoice>,
     /// Provider custom fields passed through.
     #[cfg_attr(
         feature = "serde",

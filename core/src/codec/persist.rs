@@ -122,7 +122,7 @@ impl PersistedSchema {
                 checked(v, p, "a resource id", ResourceId::new)
             })?,
             fields: f.req("fields", |v, p| {
-                let mut map = std::collections::BTreeMap::new();
+                let mut map = crate::sorted::SortedMap::new();
                 for (name, field) in entries(v, p, PersistedField::read)? {
                     let key = Path::Key(p, &name);
                     map.insert(field_name(&Json::String(name.clone()), &key)?, field);

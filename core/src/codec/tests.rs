@@ -153,7 +153,7 @@ fn schema() -> impl Strategy<Value = Schema> {
                 schema_type,
                 endgrate_type,
                 title,
-                properties,
+                properties: properties.map(|p| p.into_iter().collect()),
                 required,
                 associations,
             },
@@ -186,7 +186,9 @@ fn end_user_configuration() -> impl Strategy<Value = EndUserConfiguration> {
                 passthrough_fields,
             },
         );
-    btree_map(text(), choice, 0..3).prop_map(|schemas| EndUserConfiguration { schemas })
+    btree_map(text(), choice, 0..3).prop_map(|schemas| EndUserConfiguration {
+        schemas: schemas.into_iter().collect(),
+    })
 }
 
 fn initiate_body() -> impl Strategy<Value = InitiateBody> {
@@ -261,8 +263,8 @@ fn persisted_state() -> impl Strategy<Value = PersistedState> {
                 selected,
                 method,
                 resource: resource.map(|r| ResourceId::new(r).unwrap()),
-                fields,
-                passthrough,
+                fields: fields.into_iter().collect(),
+                passthrough: passthrough.into_iter().collect(),
             },
         );
     let pending = (initiate_body(), "[A-Za-z0-9-]{16,64}").prop_map(|(body, key)| Pending {

@@ -5,8 +5,8 @@
 use super::model::SchemaState;
 use crate::ids::SchemaKey;
 use crate::options::SessionOptions;
+use crate::sorted::{SortedMap, SortedSet};
 use crate::wire::{Field, Integration, Method, ProviderEntry, Schema};
-use std::collections::{BTreeMap, BTreeSet};
 
 /// The schema fields to map: the host schema's own `properties` when given, else the loaded
 /// common-data-model defaults.
@@ -97,8 +97,8 @@ pub(crate) fn schemas_for(session: &SessionOptions, provider: &ProviderEntry) ->
                 method,
                 resource: None,
                 fields: None,
-                mapping: BTreeMap::new(),
-                passthrough: BTreeSet::new(),
+                mapping: SortedMap::new(),
+                passthrough: SortedSet::new(),
             };
             state.resource = state.resources().first().map(|r| r.0.clone());
             out.push(state);

@@ -7,10 +7,10 @@ use crate::ids::{FieldName, ProviderName, ResourceId, SchemaKey};
 use crate::mapping::{suggest, types_compatible};
 use crate::options::SessionOptions;
 use crate::request::{build_initiate_body, resource_name, ChosenSchema};
+use crate::sorted::{SortedMap, SortedSet};
 use crate::wire::{
     Field, FieldChoice, InitiateBody, Integration, Method, ProviderEntry, Schema, UpsertSetting,
 };
-use std::collections::{BTreeMap, BTreeSet};
 
 /// One mapped (or unmapped) schema field.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,8 +35,8 @@ pub(crate) struct SchemaState {
     pub resource: Option<ResourceId>,
     /// `(schema fields, provider fields)` once loaded.
     pub fields: Option<(Vec<Field>, Vec<Field>)>,
-    pub mapping: BTreeMap<FieldName, FieldMapping>,
-    pub passthrough: BTreeSet<FieldName>,
+    pub mapping: SortedMap<FieldName, FieldMapping>,
+    pub passthrough: SortedSet<FieldName>,
 }
 
 impl SchemaState {
@@ -280,7 +280,7 @@ impl Wizard {
                         })
                         .collect()
                 } else {
-                    BTreeMap::new()
+                    SortedMap::new()
                 },
                 passthrough_fields: if s.field_selection() && s.passthrough_fields() {
                     x.passthrough.iter().map(ToString::to_string).collect()

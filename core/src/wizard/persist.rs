@@ -9,8 +9,8 @@ use crate::decode::DecodeError;
 use crate::ids::{FieldName, IdempotencyKey, ProviderName, ResourceId, SchemaKey};
 use crate::options::WidgetOptions;
 use crate::request::build_initiate_body;
+use crate::sorted::{SortedMap, SortedSet};
 use crate::wire::{InitiateBody, Method, UpsertSetting};
-use std::collections::{BTreeMap, BTreeSet};
 
 /// The persisted format's version; any other version is discarded.
 pub const STATE_VERSION: u32 = 1;
@@ -61,9 +61,9 @@ pub struct PersistedSchema {
     /// Its integration.
     pub resource: Option<ResourceId>,
     /// Its field mapping.
-    pub fields: BTreeMap<FieldName, PersistedField>,
+    pub fields: SortedMap<FieldName, PersistedField>,
     /// Its passthrough fields.
-    pub passthrough: BTreeSet<FieldName>,
+    pub passthrough: SortedSet<FieldName>,
 }
 
 /// One field's saved mapping.
