@@ -17,6 +17,9 @@ use widget_core::options::WidgetOptions;
 use widget_core::url_check::set_query_param;
 use widget_core::wizard::{Command, Event, Wizard};
 
+/// How long the page may stay after a navigation before the user is offered a link (R14).
+const NAVIGATION_GRACE_MS: u32 = 2_000;
+
 /// Everything the shell needs besides the wizard; fixed for the widget's life.
 struct Context {
     host: HostCallbacks,
@@ -31,6 +34,8 @@ pub struct Shell {
     wizard: RwSignal<Wizard, LocalStorage>,
     context: StoredValue<Context, LocalStorage>,
     storage_ok: RwSignal<bool>,
+    /// A validated URL the browser did not go to (R14): the page offers it as a link.
+    blocked_navigation: RwSignal<Option<String>>,
 }
 
 impl Shell {
@@ -54,6 +59,7 @@ impl Shell {
             wizard: RwSignal::new_local(wizard),
             context: StoredValue::new_local(context),
             storage_ok: RwSignal::new(storage_ok),
+            blocked_navigation: RwSignal::new(None),
         };
         if !storage_ok {
             shell
@@ -86,6 +92,11 @@ impl Shell {
     /// Whether progress is being saved (false: "won't survive a refresh", R27).
     pub fn storage_ok(&self) -> bool {
         self.storage_ok.get()
+    }
+
+    /// The URL to offer as a link when the browser did not leave for it (R14).
+    pub fn blocked_navigation(&self) -> Option<String> {
+        self.blocked_navigation.get()
     }
 
     /// Feeds one event to the wizard and runs what it asks for.
@@ -207,11 +218,33 @@ impl Shell {
                 // Saved first so a reload after leaving shows "done" and never resubmits (R28).
                 self.persist();
                 if platform::navigate(&url).is_err() {
-                    self.context
-                        .with_value(|c| c.host.emit(&notice("navigation_blocked")));
+                    self.navigation_blocked(url);
+                    return;
                 }
+                // A navigation that neither fails nor happens (blocked without an error) leaves the
+                // page here: after 2 s the user gets the link too (R14).
+                spawn_local(async move {
+                    platform::sleep_ms(NAVIGATION_GRACE_MS).await;
+                    self.navigation_blocked(url);
+                });
             }
             Command::Emit(event) => self.context.with_value(|c| c.host.emit(&event.to_json())),
+        }
+    }
+
+    /// Offers `url` as a link and tells the host, once.
+    fn navigation_blocked(self, url: String) {
+        if self
+            .blocked_navigation
+            .try_get_untracked()
+            .flatten()
+            .is_some()
+        {
+            return;
+        }
+        if self.blocked_navigation.try_set(Some(url)).is_none() {
+            self.context
+                .try_with_value(|c| c.host.emit(&notice("navigation_blocked")));
         }
     }
 

@@ -8,7 +8,8 @@ const ROOT = resolve(import.meta.dirname, "..", "..");
 const VERSION = readFileSync(resolve(ROOT, "Cargo.toml"), "utf8").match(/^version = "(.+)"/m)[1];
 export const WIDGET_DIR = `/widget/v${VERSION}`;
 
-const hostPage = (options) => `<!doctype html>
+/** The host page's HTML: mounts the widget with `options` and records what the host sees. */
+export const hostPage = (options) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Test host</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${WIDGET_DIR}/endgrate-session-widget.css">

@@ -130,15 +130,15 @@ pub fn browser_language() -> Option<String> {
     window()?.navigator().language()
 }
 
-/// Sends the top-level page to `url`, which the core has already validated.
+/// Sends the top-level page to `url`, which the core has already validated (R14: the whole tab
+/// leaves, also when the widget's page is framed).
 ///
 /// # Errors
-/// When the browser refuses (a sandboxed frame without top navigation).
+/// When the browser refuses: a sandboxed frame without top navigation, or a cross-origin top.
 pub fn navigate(url: &str) -> Result<(), JsValue> {
-    window()
-        .ok_or_else(|| JsValue::from_str("no window"))?
-        .location()
-        .assign(url)
+    let own = window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let top = own.top()?.unwrap_or(own);
+    top.location().assign(url)
 }
 
 /// The browser's own WHATWG URL parser, for the core's URL rules.

@@ -50,6 +50,8 @@ pub static TEXTS: Texts = Texts {
     submitting: "Wird verbunden…",
     done: "Ihre Integration ist eingerichtet.",
     redirecting: "Sie werden zum nächsten Schritt weitergeleitet…",
+    navigation_blocked: "Die nächste Seite hat sich nicht von selbst geöffnet. Hier geht es weiter:",
+    continue_link: "Weiter",
     exited: "Die Einrichtung wurde abgebrochen.",
     back: "Zurück",
     next: "Weiter",

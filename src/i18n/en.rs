@@ -56,6 +56,8 @@ pub static TEXTS: Texts = Texts {
     submitting: "Connecting…",
     done: "Your integration is set up.",
     redirecting: "Taking you to the next step…",
+    navigation_blocked: "The next page didn't open by itself. Continue there:",
+    continue_link: "Continue",
     exited: "Setup was cancelled.",
     back: "Back",
     next: "Continue",

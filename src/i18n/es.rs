@@ -56,6 +56,8 @@ pub static TEXTS: Texts = Texts {
     submitting: "Conectando…",
     done: "Tu integración está configurada.",
     redirecting: "Te llevamos al siguiente paso…",
+    navigation_blocked: "La siguiente página no se abrió sola. Continúa aquí:",
+    continue_link: "Continuar",
     exited: "La configuración se canceló.",
     back: "Atrás",
     next: "Continuar",

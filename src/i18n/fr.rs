@@ -50,6 +50,8 @@ pub static TEXTS: Texts = Texts {
     submitting: "Connexion en cours…",
     done: "Votre intégration est configurée.",
     redirecting: "Redirection vers l'étape suivante…",
+    navigation_blocked: "La page suivante ne s'est pas ouverte d'elle-même. Continuez ici :",
+    continue_link: "Continuer",
     exited: "La configuration a été annulée.",
     back: "Retour",
     next: "Continuer",

@@ -118,6 +118,10 @@ pub struct Texts {
     pub submitting: &'static str,
     pub done: &'static str,
     pub redirecting: &'static str,
+    /// The browser did not leave for the next page (R14); a link follows.
+    pub navigation_blocked: &'static str,
+    /// The link to the next page when the browser did not go there.
+    pub continue_link: &'static str,
     pub exited: &'static str,
     /// Buttons.
     pub back: &'static str,

@@ -21,9 +21,22 @@ pub fn OutcomePage(shell: Shell, step: Step) -> impl IntoView {
         .into_any(),
         Step::Done => {
             let leaving = shell.read_once(|w| w.options().after != After::None);
+            // The URL was validated by the core (R10–R12); a new tab without opener or referrer.
+            let leaving_status = move || match shell.blocked_navigation() {
+                Some(url) => view! {
+                    <p class="esw-notice" role="alert">
+                        {texts.navigation_blocked}" "
+                        <a class="esw-button esw-button--primary" href=url target="_blank" rel="noopener noreferrer">
+                            {texts.continue_link}
+                        </a>
+                    </p>
+                }
+                .into_any(),
+                None => leaving.then(|| view! { <p class="esw-status">{texts.redirecting}</p> }).into_any(),
+            };
             view! {
                 <p class="esw-success" role="status">{texts.done}</p>
-                {leaving.then(|| view! { <p class="esw-status">{texts.redirecting}</p> })}
+                {leaving_status}
             }
             .into_any()
         }
