@@ -283,10 +283,10 @@ fn failure(error: FetchError) -> Failure {
 /// instead of restoring choices made for a different session (R24).
 fn storage_key(options: &WidgetOptions) -> String {
     let identity = format!(
-        "{}|{}|{:?}",
+        "{}|{}|{}",
         options.api_base.as_str(),
         options.initiate_url.as_str(),
-        options.session
+        options.session_identity
     );
     // FNV-1a: stable across reloads and builds, which a randomly seeded hasher is not.
     let hash = identity.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {

@@ -109,6 +109,10 @@ pub struct WidgetOptions {
     pub endgrate_origin: String,
     /// `session`: Endgrate's body keys.
     pub session: SessionOptions,
+    /// The `session` option as canonical JSON (members sorted by name): the same text on every
+    /// load of the same options, and a different one when any of them changes. Saved progress is
+    /// keyed by it.
+    pub session_identity: String,
 }
 
 impl WidgetOptions {
@@ -205,6 +209,7 @@ impl WidgetOptions {
             None => SessionOptions::default(),
             Some(v) => session::parse_session(v, &allowed_redirect_origins, parser)?,
         };
+        let session_identity = present("session").unwrap_or(&Json::Null).to_string();
         Ok(WidgetOptions {
             initiate_url,
             api_base,
@@ -215,6 +220,7 @@ impl WidgetOptions {
             theme,
             endgrate_origin,
             session,
+            session_identity,
         })
     }
 

@@ -233,3 +233,20 @@ fn wrong_types_name_the_option() {
         );
     }
 }
+
+#[test]
+fn session_identity_ignores_key_order_and_follows_every_session_change() {
+    let a = parse(json!({ "session": { "label": "x", "provider": "hubspot" }, "locale": "de" }))
+        .unwrap();
+    let reordered =
+        parse(json!({ "locale": "fr", "session": { "provider": "hubspot", "label": "x" } }))
+            .unwrap();
+    assert_eq!(
+        a.session_identity, reordered.session_identity,
+        "key order and non-session options do not count"
+    );
+    assert_eq!(a.session_identity, r#"{"label":"x","provider":"hubspot"}"#);
+    let changed = parse(json!({ "session": { "label": "y", "provider": "hubspot" } })).unwrap();
+    assert_ne!(a.session_identity, changed.session_identity);
+    assert_eq!(parse(json!({})).unwrap().session_identity, "null");
+}
