@@ -7,7 +7,10 @@ cd "$ROOT"
 started=$SECONDS
 # Every runner's output is also kept here, so the closing line can add up what ran.
 LOG="$(mktemp)"
-trap 'rm -f "$LOG"' EXIT
+# Chromium keeps a profile with a cache of each test's ~130 MB debug wasm in TMPDIR and the
+# wasm-bindgen test runner does not remove it: the browser tests get a temporary TMPDIR of their own.
+BROWSER_TMP="$(mktemp -d)"
+trap 'rm -rf "$LOG" "$BROWSER_TMP"' EXIT
 
 step "Checking tools (installs only what is missing)"
 ensure_wasm_target
@@ -29,7 +32,7 @@ step "Native tests (core, server)"
 cargo test --workspace 2>&1 | tee -a "$LOG"
 
 step "Browser tests (wasm-bindgen-test in headless Chromium)"
-CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+TMPDIR="$BROWSER_TMP" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   CHROMEDRIVER="$(command -v chromedriver)" \
   cargo test --target wasm32-unknown-unknown -p endgrate-session-widget 2>&1 | tee -a "$LOG"
 
