@@ -53,3 +53,23 @@ test("in a sandboxed frame without top navigation, the redirect becomes a visibl
   assert.deepEqual(pageErrors, []);
   await context.close();
 });
+
+test("a return's session_id and state leave the address bar before the widget's first request (R4)", async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  const catalogReferers = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/api/endgrate/api/integrations")) catalogReferers.push(request.headers()["referer"] ?? "");
+  });
+  await page.route(/\/return-host\.html/, (route) =>
+    route.fulfill({ contentType: "text/html", body: hostPage({ session: { schema: [{ endgrate_type: "crm-contact" }] } }) }),
+  );
+  await page.goto(`${server.url}/return-host.html?keep=1&session_id=SENTINEL4&state=SENTINEL5#step`);
+  await page.waitForFunction(() => window.__host && window.__host.mount !== "pending");
+  await page.locator(".esw-provider").first().waitFor({ timeout: 15_000 });
+
+  assert.equal(page.url(), `${server.url}/return-host.html?keep=1#step`, "only the return parameters are gone");
+  assert.ok(catalogReferers.length > 0, "the catalog was requested");
+  for (const referer of catalogReferers) assert.ok(!/SENTINEL/.test(referer), `referer ${referer}`);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});

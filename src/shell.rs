@@ -42,6 +42,8 @@ impl Shell {
     /// Starts the flow: restores saved progress for these options when there is any (R24), then
     /// runs the wizard's first commands.
     pub fn start(options: WidgetOptions, host: HostCallbacks) -> Shell {
+        // Before the first request, so none carries Endgrate's return parameters as Referer (R4).
+        platform::strip_return_params();
         let storage_key = storage_key(&options);
         let context = Context {
             host,

@@ -141,6 +141,23 @@ pub fn navigate(url: &str) -> Result<(), JsValue> {
     top.location().assign(url)
 }
 
+/// Removes Endgrate's return parameters (`session_id`, `state`) from the page's address without
+/// a navigation (R4), so no request the widget or the page makes later sends them as `Referer`.
+pub fn strip_return_params() {
+    let Some(window) = window() else {
+        return;
+    };
+    let Ok(href) = window.location().href() else {
+        return;
+    };
+    let names = widget_core::url_check::RETURN_PARAMS;
+    if let Some(clean) = widget_core::url_check::remove_query_params(&href, &names) {
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&clean));
+        }
+    }
+}
+
 /// The browser's own WHATWG URL parser, for the core's URL rules.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct BrowserUrlParser;

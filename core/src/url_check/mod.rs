@@ -12,7 +12,7 @@ pub mod cases;
 mod native;
 
 pub use allow::{OriginAllowList, OriginRule};
-pub use build::set_query_param;
+pub use build::{remove_query_params, set_query_param, RETURN_PARAMS};
 pub use cases::{RedirectCase, REDIRECT_CASES};
 #[cfg(feature = "native-url")]
 pub use native::NativeUrlParser;

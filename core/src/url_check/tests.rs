@@ -118,3 +118,29 @@ fn set_query_param_encodes_a_hostile_value_as_one_parameter() {
     );
     assert_eq!(parsed.fragment(), None);
 }
+
+#[test]
+fn return_params_are_removed_keeping_the_rest_of_the_address() {
+    use super::{remove_query_params, RETURN_PARAMS};
+    let strip = |href| remove_query_params(href, &RETURN_PARAMS);
+    assert_eq!(
+        strip("https://app.example/setup?keep=1&session_id=SENTINEL&state=s%20t&x=2#frag")
+            .as_deref(),
+        Some("https://app.example/setup?keep=1&x=2#frag")
+    );
+    assert_eq!(
+        strip("https://app.example/setup?session_id=a&state=b").as_deref(),
+        Some("https://app.example/setup")
+    );
+    assert_eq!(
+        strip("https://app.example/setup?%73ession_id=a").as_deref(),
+        Some("https://app.example/setup"),
+        "an encoded name is the same name"
+    );
+    assert_eq!(
+        strip("https://app.example/setup?keep=1#session_id=a"),
+        None,
+        "the fragment is not the query"
+    );
+    assert_eq!(strip("https://app.example/setup"), None);
+}
