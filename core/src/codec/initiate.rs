@@ -4,6 +4,7 @@
 
 use crate::json::read::{any, boolean, entries, list, one_of, string, Fields, Path, Read};
 use crate::json::{write_str, Json, Obj};
+use crate::options::keys::SESSION_KEYS;
 use crate::wire::{
     ConfigurationWebhook, EndUserConfiguration, FieldChoice, InitiateBody, Method, Schema,
     SchemaChoice, UpsertSetting,
@@ -44,34 +45,19 @@ impl Method {
     }
 }
 
-const BODY_KEYS: &[&str] = &[
-    "label",
-    "category",
-    "configuration_webhook",
-    "default_upsert_setting",
-    "field_selection",
-    "passthrough_fields",
-    "passthrough_schemas",
-    "sync",
-    "provider",
-    "provider_list_id",
-    "redirect_url",
-    "resource_selection",
-    "save_session",
-    "schema",
-    "schema_selection",
-    "statistics",
-    "webhook_concurrency",
-    "end_user_configuration",
-];
-
 impl InitiateBody {
     /// Reads a body, refusing unknown keys at every level.
     ///
     /// # Errors
     /// The path and problem of the first value of the wrong shape.
     pub fn read(v: &Json, p: &Path<'_>) -> Read<Self> {
-        let f = Fields::strict(v, p, BODY_KEYS)?;
+        // The session option's keys (the same body, verbatim) and the user's choices.
+        let known: Vec<&str> = SESSION_KEYS
+            .iter()
+            .copied()
+            .chain(["end_user_configuration"])
+            .collect();
+        let f = Fields::strict(v, p, &known)?;
         Ok(Self {
             label: f.opt("label", string)?,
             category: f.opt("category", string)?,

@@ -18,29 +18,7 @@ use std::fmt::Debug;
 
 /// Any JSON value, as serde_json would hand it back (members sorted, numbers in its spelling).
 fn json() -> impl Strategy<Value = Json> {
-    use serde_json::Value as V;
-    let leaf = prop_oneof![
-        Just(V::Null),
-        any::<bool>().prop_map(V::Bool),
-        any::<i64>().prop_map(V::from),
-        // serde_json (without `float_roundtrip`) may read its own float text back a bit off.
-        any::<f64>()
-            .prop_filter("serde_json round-trips it", |f| {
-                f.is_finite()
-                    && serde_json::from_str::<f64>(&serde_json::to_string(f).unwrap()).ok()
-                        == Some(*f)
-            })
-            .prop_map(V::from),
-        any::<String>().prop_map(V::String),
-    ];
-    leaf.prop_recursive(4, 32, 6, |inner| {
-        prop_oneof![
-            vec(inner.clone(), 0..6).prop_map(V::Array),
-            btree_map(any::<String>(), inner, 0..6)
-                .prop_map(|m| V::Object(m.into_iter().collect())),
-        ]
-    })
-    .prop_map(Json::from)
+    crate::json::tests::arb_serde_value(4, 32, 6).prop_map(Json::from)
 }
 
 fn text() -> impl Strategy<Value = String> {

@@ -17,4 +17,4 @@ pub use value::Json;
 pub use write::{write_str, Obj};
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -99,35 +99,47 @@ fn readers_name_the_path_of_a_bad_value() {
     assert_eq!(strict.path, "providers");
 }
 
+/// Any JSON value serde_json writes and reads back unchanged, nested up to `depth` levels, about
+/// `size` values in all, up to `width` items per array or object (shared with the codec tests).
+#[cfg(feature = "serde")]
+pub(crate) fn arb_serde_value(
+    depth: u32,
+    size: u32,
+    width: u32,
+) -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+    use proptest::prelude::*;
+    use serde_json::Value as V;
+    let leaf = prop_oneof![
+        Just(V::Null),
+        any::<bool>().prop_map(V::Bool),
+        any::<i64>().prop_map(V::from),
+        any::<u64>().prop_map(V::from),
+        // serde_json (without `float_roundtrip`) may read its own float text back a bit off.
+        any::<f64>()
+            .prop_filter("serde_json round-trips it", |f| {
+                f.is_finite()
+                    && serde_json::from_str::<f64>(&serde_json::to_string(f).unwrap()).ok()
+                        == Some(*f)
+            })
+            .prop_map(V::from),
+        any::<String>().prop_map(V::String),
+    ];
+    leaf.prop_recursive(depth, size, width, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..width as usize).prop_map(V::Array),
+            prop::collection::btree_map(any::<String>(), inner, 0..width as usize)
+                .prop_map(|m| V::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
 #[cfg(feature = "serde")]
 mod against_serde_json {
     use super::*;
     use proptest::prelude::*;
 
     fn arb_value() -> impl Strategy<Value = serde_json::Value> {
-        use serde_json::Value as V;
-        let leaf = prop_oneof![
-            Just(V::Null),
-            any::<bool>().prop_map(V::Bool),
-            any::<i64>().prop_map(V::from),
-            any::<u64>().prop_map(V::from),
-            // serde_json (without `float_roundtrip`) may read its own float text back a bit off.
-            any::<f64>()
-                .prop_filter("serde_json round-trips it", |f| {
-                    f.is_finite()
-                        && serde_json::from_str::<f64>(&serde_json::to_string(f).unwrap()).ok()
-                            == Some(*f)
-                })
-                .prop_map(V::from),
-            any::<String>().prop_map(V::String),
-        ];
-        leaf.prop_recursive(6, 64, 8, |inner| {
-            prop_oneof![
-                prop::collection::vec(inner.clone(), 0..8).prop_map(V::Array),
-                prop::collection::btree_map(any::<String>(), inner, 0..8)
-                    .prop_map(|m| V::Object(m.into_iter().collect())),
-            ]
-        })
+        arb_serde_value(6, 64, 8)
     }
 
     proptest! {

@@ -7,8 +7,8 @@
 pub const RETURN_PARAMS: [&str; 2] = ["session_id", "state"];
 
 /// `href` split into the part before the query, the query's non-empty pairs except those named in
-/// `drop`, and the fragment.
-fn split<'a>(href: &'a str, drop: &[&str]) -> (&'a str, Vec<&'a str>, Option<&'a str>) {
+/// `drop`, and the fragment; `true` when a pair was dropped.
+fn split<'a>(href: &'a str, drop: &[&str]) -> (&'a str, Vec<&'a str>, Option<&'a str>, bool) {
     let (before_fragment, fragment) = match href.split_once('#') {
         Some((b, f)) => (b, Some(f)),
         None => (href, None),
@@ -16,14 +16,17 @@ fn split<'a>(href: &'a str, drop: &[&str]) -> (&'a str, Vec<&'a str>, Option<&'a
     let (base, query) = before_fragment
         .split_once('?')
         .unwrap_or((before_fragment, ""));
+    let mut dropped = false;
     let pairs = query
         .split('&')
         .filter(|pair| {
             let name = decode(pair.split('=').next().unwrap_or_default());
-            !pair.is_empty() && !drop.contains(&name.as_str())
+            let keep = !drop.contains(&name.as_str());
+            dropped |= !pair.is_empty() && !keep;
+            !pair.is_empty() && keep
         })
         .collect();
-    (base, pairs, fragment)
+    (base, pairs, fragment, dropped)
 }
 
 fn join(base: &str, pairs: &[&str], fragment: Option<&str>) -> String {
@@ -42,7 +45,7 @@ fn join(base: &str, pairs: &[&str], fragment: Option<&str>) -> String {
 /// Sets `key=value` on `href` (a URL serialised by a WHATWG parser), as `URLSearchParams.set`
 /// does: earlier pairs named `key` are removed, the new pair goes last, the fragment is kept.
 pub fn set_query_param(href: &str, key: &str, value: &str) -> String {
-    let (base, mut pairs, fragment) = split(href, &[key]);
+    let (base, mut pairs, fragment, _) = split(href, &[key]);
     let encoded = format!("{}={}", encode(key), encode(value));
     pairs.push(&encoded);
     join(base, &pairs, fragment)
@@ -51,9 +54,8 @@ pub fn set_query_param(href: &str, key: &str, value: &str) -> String {
 /// `href` without its query pairs named in `names` (other pairs, their order and the fragment
 /// kept), or `None` when it has none of them.
 pub fn remove_query_params(href: &str, names: &[&str]) -> Option<String> {
-    let (base, pairs, fragment) = split(href, names);
-    let (_, all, _) = split(href, &[]);
-    (pairs.len() != all.len()).then(|| join(base, &pairs, fragment))
+    let (base, pairs, fragment, dropped) = split(href, names);
+    dropped.then(|| join(base, &pairs, fragment))
 }
 
 /// application/x-www-form-urlencoded, as `URLSearchParams` serialises.
