@@ -68,7 +68,7 @@ async fn mount_table(table: MappingTable) -> (Mounted, impl Drop) {
         on_passthrough: passthroughs.callback(),
     };
     let (root, handle) =
-        mount(move || view! { <MappingStep tables=tables actions=actions /> }).await;
+        mount(move || view! { <MappingStep tables=move || tables.get() actions=actions /> }).await;
     let mounted = Mounted {
         root,
         tables,

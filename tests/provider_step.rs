@@ -67,13 +67,13 @@ async fn mount_step(
     let (root, handle) = mount(move || {
         view! {
             <ProviderStep
-                providers=providers
-                query=query
+                providers=move || providers.get()
+                query=move || query.get()
                 on_query=on_query
-                categories=Signal::stored(vec!["CRM".to_owned(), "ATS".to_owned()])
-                category=category
+                categories=|| vec!["CRM".to_owned(), "ATS".to_owned()]
+                category=move || category.get()
                 on_category=on_category
-                selected=selected
+                selected=move || selected.get()
                 on_pick=on_pick
             />
         }

@@ -43,7 +43,7 @@ async fn mount_step(rows: Vec<SchemaRow>) -> (Mounted, impl Drop) {
     let (toggles, directions) = (Spy::default(), Spy::default());
     let (on_toggle, on_direction) = (toggles.callback(), directions.callback());
     let (root, handle) = mount(move || {
-        view! { <SchemaStep rows=rows on_toggle=on_toggle on_direction=on_direction /> }
+        view! { <SchemaStep rows=move || rows.get() on_toggle=on_toggle on_direction=on_direction /> }
     })
     .await;
     let mounted = Mounted {

@@ -53,7 +53,7 @@ pub fn MappingRowView(
                 // The column header is hidden on phones, where this line names the select instead.
                 <span class="esw-cell-label" aria-hidden="true">{texts.column_upsert}</span>
                 <UpsertSelect
-                    value=Signal::derive(move || row.get().upsert.unwrap_or_default())
+                    value=move || row.get().upsert.unwrap_or_default()
                     label_text=format!("{} — {}", first.label, texts.column_upsert)
                     on_change=Callback::new(move |setting| actions.on_upsert.run((schema.clone(), field.clone(), setting)))
                 />

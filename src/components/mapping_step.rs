@@ -2,7 +2,7 @@
 //! (the core's suggestion preselected and marked), a required marker, the upsert choice for pushed
 //! schemas, and the provider's custom fields to pass through.
 
-use super::{KeyedList, MappingRowView};
+use super::{KeyedList, MappingRowView, Reader};
 use crate::i18n::Texts;
 use leptos::prelude::*;
 use widget_core::wire::UpsertSetting;
@@ -59,15 +59,13 @@ pub struct MappingActions {
 #[component]
 pub fn MappingStep(
     /// One table per schema that maps fields.
-    #[prop(into)]
-    tables: Signal<Vec<MappingTable>>,
+    tables: impl Reader<Vec<MappingTable>>,
     /// What the user's actions send.
     actions: MappingActions,
 ) -> impl IntoView {
     // A table is keyed by schema and loading state: it is built again once its fields arrive.
     let table_keys = move || {
-        tables
-            .get()
+        tables()
             .into_iter()
             .map(|t| table_key(&t.key, t.loading))
             .collect::<Vec<_>>()
@@ -75,8 +73,7 @@ pub fn MappingStep(
     let table = move |list_key: String| {
         let key = list_key[2..].to_owned();
         let table = Signal::derive(move || {
-            tables
-                .get()
+            tables()
                 .into_iter()
                 .find(|t| t.key == key)
                 .unwrap_or_else(|| empty_table(&key))

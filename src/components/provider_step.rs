@@ -2,7 +2,7 @@
 //! listbox (arrow keys, Home/End move; Enter or Space picks). Which providers appear, and in what
 //! order, is the core's answer; this component only shows it.
 
-use super::ProviderLogo;
+use super::{ProviderLogo, Reader};
 use crate::i18n::Texts;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
@@ -26,24 +26,19 @@ pub struct ProviderCard {
 #[component]
 pub fn ProviderStep(
     /// The providers to show, already filtered and ranked.
-    #[prop(into)]
-    providers: Signal<Vec<ProviderCard>>,
+    providers: impl Reader<Vec<ProviderCard>>,
     /// The search text.
-    #[prop(into)]
-    query: Signal<String>,
+    query: impl Reader<String>,
     /// Receives the new search text.
     on_query: Callback<String>,
     /// The categories offered by the filter.
-    #[prop(into)]
-    categories: Signal<Vec<String>>,
+    categories: impl Reader<Vec<String>>,
     /// The chosen category, `None` for all.
-    #[prop(into)]
-    category: Signal<Option<String>>,
+    category: impl Reader<Option<String>>,
     /// Receives the new category.
     on_category: Callback<Option<String>>,
     /// The provider picked earlier, if any.
-    #[prop(into)]
-    selected: Signal<Option<String>>,
+    selected: impl Reader<Option<String>>,
     /// Receives the picked provider's name.
     on_pick: Callback<String>,
 ) -> impl IntoView {
@@ -78,9 +73,8 @@ pub fn ProviderStep(
     };
     // The roving tab stop: the selected provider, else the first one.
     let tab_stop = move || {
-        let list = providers.get();
-        selected
-            .get()
+        let list = providers();
+        selected()
             .filter(|name| list.iter().any(|p| &p.name == name))
             .or_else(|| list.first().map(|p| p.name.clone()))
     };
@@ -94,7 +88,7 @@ pub fn ProviderStep(
                     type="search"
                     autocomplete="off"
                     placeholder=texts.search_placeholder
-                    prop:value=move || query.get()
+                    prop:value=query
                     on:input=move |event| on_query.run(event_target_value(&event))
                 />
             </div>
@@ -108,12 +102,11 @@ pub fn ProviderStep(
                         on_category.run((!value.is_empty()).then_some(value));
                     }
                 >
-                    <option value="" selected=move || category.get().is_none()>{texts.all_categories}</option>
-                    {move || categories
-                        .get()
+                    <option value="" selected=move || category().is_none()>{texts.all_categories}</option>
+                    {move || categories()
                         .into_iter()
                         .map(|name| {
-                            let is_chosen = category.get().as_deref() == Some(name.as_str());
+                            let is_chosen = category().as_deref() == Some(name.as_str());
                             view! { <option value=name.clone() selected=is_chosen>{name.clone()}</option> }
                         })
                         .collect_view()}
@@ -122,12 +115,12 @@ pub fn ProviderStep(
         </div>
         <p class="esw-visually-hidden" role="status" aria-live="polite">
             {move || {
-                let count = providers.get().len();
+                let count = providers().len();
                 if count == 0 { texts.no_providers.to_owned() } else { (texts.provider_count)(count) }
             }}
         </p>
         {move || {
-            let list = providers.get();
+            let list = providers();
             if list.is_empty() {
                 return view! { <p class="esw-status">{texts.no_providers}</p> }.into_any();
             }
@@ -139,7 +132,7 @@ pub fn ProviderStep(
                         .map(|card| {
                             let name = card.name.clone();
                             let key_name = card.name.clone();
-                            let is_selected = selected.get().as_deref() == Some(card.name.as_str());
+                            let is_selected = selected().as_deref() == Some(card.name.as_str());
                             let tabindex = if stop.as_deref() == Some(card.name.as_str()) { "0" } else { "-1" };
                             view! {
                                 <li

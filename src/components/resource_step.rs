@@ -1,7 +1,7 @@
 //! The resource step: per schema, which of the provider's integrations to use. Rows are keyed by
 //! schema so a select keeps focus after it changes.
 
-use super::KeyedList;
+use super::{KeyedList, Reader};
 use crate::i18n::Texts;
 use leptos::prelude::*;
 
@@ -22,21 +22,19 @@ pub struct ResourceRow {
 #[component]
 pub fn ResourceStep(
     /// The schemas, in order.
-    #[prop(into)]
-    rows: Signal<Vec<ResourceRow>>,
+    rows: impl Reader<Vec<ResourceRow>>,
     /// Receives `(schema key, integration id)`.
     on_pick: Callback<(String, String)>,
 ) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
     // A row is built again only when its schema or its resources change (the choice updates in place).
-    let keys = move || rows.get().iter().map(list_key).collect::<Vec<_>>();
+    let keys = move || rows().iter().map(list_key).collect::<Vec<_>>();
     let item = move |list_key: String| {
-        let Some((index, row)) = rows.with_untracked(|rows| {
-            rows.iter()
-                .enumerate()
-                .find(|(_, r)| self::list_key(r) == list_key)
-                .map(|(i, r)| (i, r.clone()))
-        }) else {
+        let Some((index, row)) = untrack(rows)
+            .into_iter()
+            .enumerate()
+            .find(|(_, r)| self::list_key(r) == list_key)
+        else {
             return ().into_any();
         };
         let id = format!("esw-resource-{index}");
@@ -49,7 +47,7 @@ pub fn ResourceStep(
                     id=id
                     class="esw-select"
                     prop:value=move || {
-                        rows.get().into_iter().find(|r| r.key == chosen_key).and_then(|r| r.chosen).unwrap_or_default()
+                        rows().into_iter().find(|r| r.key == chosen_key).and_then(|r| r.chosen).unwrap_or_default()
                     }
                     on:change=move |event| on_pick.run((key.clone(), event_target_value(&event)))
                 >

@@ -1,5 +1,6 @@
 //! The review step: every choice in one summary, each with a Change link back to its step.
 
+use super::Reader;
 use crate::i18n::Texts;
 use leptos::prelude::*;
 
@@ -18,16 +19,14 @@ pub struct ReviewItem {
 #[component]
 pub fn ReviewStep(
     /// The rows, in flow order.
-    #[prop(into)]
-    items: Signal<Vec<ReviewItem>>,
+    items: impl Reader<Vec<ReviewItem>>,
     /// Receives the `change_to` of the row whose Change link was used.
     on_change: Callback<usize>,
 ) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
     view! {
         <dl class="esw-summary">
-            {move || items
-                .get()
+            {move || items()
                 .into_iter()
                 .map(|item| {
                     let lines = if item.lines.is_empty() {

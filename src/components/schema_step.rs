@@ -2,7 +2,7 @@
 //! direction (pull into the app, or push to the provider). Rows are keyed by schema and only
 //! their values follow the state, so a control keeps focus after it changes.
 
-use super::{KeyedList, Reveal};
+use super::{KeyedList, Reader, Reveal};
 use crate::i18n::Texts;
 use leptos::prelude::*;
 use widget_core::wire::Method;
@@ -37,19 +37,16 @@ fn method_label(texts: &Texts, method: Method) -> &'static str {
 #[component]
 pub fn SchemaStep(
     /// The schemas, in order.
-    #[prop(into)]
-    rows: Signal<Vec<SchemaRow>>,
+    rows: impl Reader<Vec<SchemaRow>>,
     /// Receives the key of the schema switched on or off.
     on_toggle: Callback<String>,
     /// Receives `(key, method)`.
     on_direction: Callback<(String, Method)>,
 ) -> impl IntoView {
-    let keys = move || rows.get().into_iter().map(|r| r.key).collect::<Vec<_>>();
+    let keys = move || rows().into_iter().map(|r| r.key).collect::<Vec<_>>();
     let item = move |key: String| {
-        let index = rows
-            .with_untracked(|rows| rows.iter().position(|r| r.key == key))
-            .unwrap_or(0);
-        let row = Signal::derive(move || rows.get().into_iter().find(|r| r.key == key));
+        let index = untrack(rows).iter().position(|r| r.key == key).unwrap_or(0);
+        let row = Signal::derive(move || rows().into_iter().find(|r| r.key == key));
         view! { <SchemaChoice index=index row=row on_toggle=on_toggle on_direction=on_direction /> }
             .into_any()
     };

@@ -1,5 +1,6 @@
 //! The upsert choice of one pushed field: OVERWRITE / DO_NOT_UPDATE / SET_IF_NOT_SET.
 
+use super::Reader;
 use crate::i18n::Texts;
 use leptos::prelude::*;
 use widget_core::wire::UpsertSetting;
@@ -17,8 +18,7 @@ pub fn upsert_label(texts: &Texts, setting: UpsertSetting) -> &'static str {
 #[component]
 pub fn UpsertSelect(
     /// The current setting.
-    #[prop(into)]
-    value: Signal<UpsertSetting>,
+    value: impl Reader<UpsertSetting>,
     /// The accessible name, e.g. "When Email already has data".
     label_text: String,
     /// Receives the new setting.
@@ -29,7 +29,7 @@ pub fn UpsertSelect(
         <select
             class="esw-select"
             aria-label=label_text
-            prop:value=move || value.get().as_str()
+            prop:value=move || value().as_str()
             on:change=move |event| {
                 let chosen = event_target_value(&event);
                 if let Some(setting) = UpsertSetting::ALL.into_iter().find(|s| s.as_str() == chosen) {

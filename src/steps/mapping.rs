@@ -90,7 +90,7 @@ pub fn MappingPage(shell: Shell) -> impl IntoView {
         }),
     };
     view! {
-        <MappingStep tables=Signal::derive(move || shell.with(tables)) actions=actions />
+        <MappingStep tables=move || shell.with(tables) actions=actions />
         <StepNav shell=shell />
     }
 }

@@ -16,7 +16,7 @@ use widget_core::wizard::Event;
 #[component]
 pub fn ProviderPage(shell: Shell) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
-    let providers = Signal::derive(move || {
+    let providers = move || {
         shell.with(|w| {
             let allowed = &w.options().allowed_image_origins;
             w.visible_providers()
@@ -33,7 +33,7 @@ pub fn ProviderPage(shell: Shell) -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
-    });
+    };
     let loading = move || shell.with(|w| w.is_loading());
     let pick = Callback::new(move |name: String| {
         if let Some(provider) = ProviderName::new(name) {
@@ -50,12 +50,12 @@ pub fn ProviderPage(shell: Shell) -> impl IntoView {
         >
             <ProviderStep
                 providers=providers
-                query=Signal::derive(move || shell.with(|w| w.query().to_owned()))
+                query=move || shell.with(|w| w.query().to_owned())
                 on_query=Callback::new(move |query| shell.dispatch(Event::SearchChanged { query }))
-                categories=Signal::derive(move || shell.with(|w| w.categories().into_iter().map(str::to_owned).collect::<Vec<_>>()))
-                category=Signal::derive(move || shell.with(|w| w.category_filter().map(str::to_owned)))
+                categories=move || shell.with(|w| w.categories().into_iter().map(str::to_owned).collect::<Vec<_>>())
+                category=move || shell.with(|w| w.category_filter().map(str::to_owned))
                 on_category=Callback::new(move |category| shell.dispatch(Event::CategoryFilterChosen { category }))
-                selected=Signal::derive(move || shell.with(|w| w.selected_provider().map(|p| p.provider.name.clone())))
+                selected=move || shell.with(|w| w.selected_provider().map(|p| p.provider.name.clone()))
                 on_pick=pick
             />
         </Reveal>

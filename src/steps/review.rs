@@ -94,7 +94,7 @@ pub fn ReviewPage(shell: Shell) -> impl IntoView {
     let steps = shell.read_once(|w| w.visible_steps());
     view! {
         <ReviewStep
-            items=Signal::derive(move || shell.with(|w| items(w, texts)))
+            items=move || shell.with(|w| items(w, texts))
             on_change=Callback::new(move |index: usize| {
                 if let Some(step) = steps.get(index) {
                     shell.dispatch(Event::StepChosen { step: *step });

@@ -11,7 +11,7 @@ use widget_core::wizard::Event;
 /// Which schemas to sync, and in which direction.
 #[component]
 pub fn SchemasPage(shell: Shell) -> impl IntoView {
-    let rows = Signal::derive(move || {
+    let rows = move || {
         shell.with(|w| {
             w.schemas()
                 .into_iter()
@@ -27,7 +27,7 @@ pub fn SchemasPage(shell: Shell) -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
-    });
+    };
     view! {
         <SchemaStep
             rows=rows
@@ -49,7 +49,7 @@ pub fn SchemasPage(shell: Shell) -> impl IntoView {
 /// Which of the provider's integrations each schema uses.
 #[component]
 pub fn ResourcesPage(shell: Shell) -> impl IntoView {
-    let rows = Signal::derive(move || {
+    let rows = move || {
         shell.with(|w| {
             let schemas = w.schemas();
             w.selected_schemas()
@@ -80,7 +80,7 @@ pub fn ResourcesPage(shell: Shell) -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
-    });
+    };
     view! {
         <ResourceStep
             rows=rows
