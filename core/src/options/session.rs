@@ -291,7 +291,10 @@ fn schemas(map: &Map) -> Result<Option<Vec<Schema>>, OptionsError> {
         if out.iter().any(|s| s.key() == key.as_deref()) {
             return Err(OptionsError::config(
                 &path,
-                format!("{path} repeats the schema {key:?}"),
+                format!(
+                    "{path} repeats the schema {:?}",
+                    key.as_deref().unwrap_or_default()
+                ),
             ));
         }
         out.push(schema);

@@ -250,3 +250,14 @@ fn session_identity_ignores_key_order_and_follows_every_session_change() {
     assert_ne!(a.session_identity, changed.session_identity);
     assert_eq!(parse(json!({})).unwrap().session_identity, "null");
 }
+
+#[test]
+fn a_repeated_schema_is_named_by_its_key() {
+    let e = err(json!({"session": {"schema": [
+        {"endgrate_type": "crm-contact"}, {"endgrate_type": "crm-contact"}
+    ]}}));
+    assert_eq!(
+        e.to_string(),
+        r#"session.schema[1] repeats the schema "crm-contact""#
+    );
+}
