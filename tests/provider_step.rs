@@ -54,9 +54,9 @@ async fn mount_step(
         categories: Spy::default(),
     };
     let (on_pick, on_query, on_category) = (
-        spies.picks.callback(),
-        spies.queries.callback(),
-        spies.categories.callback(),
+        spies.picks.handler(),
+        spies.queries.handler(),
+        spies.categories.handler(),
     );
     let Inputs {
         providers,

@@ -33,7 +33,7 @@ async fn mount_step(
 ) {
     let rows = RwSignal::new(rows);
     let picks = Spy::default();
-    let on_pick = picks.callback();
+    let on_pick = picks.handler();
     let (root, handle) =
         mount(move || view! { <ResourceStep rows=move || rows.get() on_pick=on_pick /> }).await;
     (root, rows, picks, handle)

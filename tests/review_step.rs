@@ -21,7 +21,7 @@ fn item(label: &str, lines: &[&str], change_to: Option<usize>) -> ReviewItem {
 
 async fn mount_review(items: Vec<ReviewItem>) -> (web_sys::HtmlElement, Spy<usize>, impl Drop) {
     let changes = Spy::default();
-    let on_change = changes.callback();
+    let on_change = changes.handler();
     let items = Signal::stored(items);
     let (root, handle) = mount(move || {
         view! { <ReviewStep items=move || items.get() on_change=on_change /> }

@@ -41,7 +41,7 @@ struct Mounted {
 async fn mount_step(rows: Vec<SchemaRow>) -> (Mounted, impl Drop) {
     let rows = RwSignal::new(rows);
     let (toggles, directions) = (Spy::default(), Spy::default());
-    let (on_toggle, on_direction) = (toggles.callback(), directions.callback());
+    let (on_toggle, on_direction) = (toggles.handler(), directions.handler());
     let (root, handle) = mount(move || {
         view! { <SchemaStep rows=move || rows.get() on_toggle=on_toggle on_direction=on_direction /> }
     })

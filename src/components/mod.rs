@@ -34,3 +34,9 @@ pub use upsert_select::{upsert_label, UpsertSelect};
 pub trait Reader<T>: Fn() -> T + Copy + Send + Sync + 'static {}
 
 impl<T, F: Fn() -> T + Copy + Send + Sync + 'static> Reader<T> for F {}
+
+/// A component's output: a closure that receives what the user did. A plain closure rather than
+/// a `Callback<T>` for the same reason as [`Reader`]: no arena handle compiled per argument type.
+pub trait Handler<T>: Fn(T) + Copy + Send + Sync + 'static {}
+
+impl<T, F: Fn(T) + Copy + Send + Sync + 'static> Handler<T> for F {}

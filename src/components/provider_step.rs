@@ -2,7 +2,7 @@
 //! listbox (arrow keys, Home/End move; Enter or Space picks). Which providers appear, and in what
 //! order, is the core's answer; this component only shows it.
 
-use super::{ProviderLogo, Reader};
+use super::{Handler, ProviderLogo, Reader};
 use crate::i18n::Texts;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
@@ -30,17 +30,17 @@ pub fn ProviderStep(
     /// The search text.
     query: impl Reader<String>,
     /// Receives the new search text.
-    on_query: Callback<String>,
+    on_query: impl Handler<String>,
     /// The categories offered by the filter.
     categories: impl Reader<Vec<String>>,
     /// The chosen category, `None` for all.
     category: impl Reader<Option<String>>,
     /// Receives the new category.
-    on_category: Callback<Option<String>>,
+    on_category: impl Handler<Option<String>>,
     /// The provider picked earlier, if any.
     selected: impl Reader<Option<String>>,
     /// Receives the picked provider's name.
-    on_pick: Callback<String>,
+    on_pick: impl Handler<String>,
 ) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
     let on_key = move |event: KeyboardEvent, name: String| {
@@ -53,7 +53,7 @@ pub fn ProviderStep(
         let target = match event.key().as_str() {
             "Enter" | " " => {
                 event.prevent_default();
-                on_pick.run(name);
+                on_pick(name);
                 return;
             }
             "ArrowDown" | "ArrowRight" => item.next_element_sibling(),
@@ -89,7 +89,7 @@ pub fn ProviderStep(
                     autocomplete="off"
                     placeholder=texts.search_placeholder
                     prop:value=query
-                    on:input=move |event| on_query.run(event_target_value(&event))
+                    on:input=move |event| on_query(event_target_value(&event))
                 />
             </div>
             <div>
@@ -99,7 +99,7 @@ pub fn ProviderStep(
                     class="esw-select"
                     on:change=move |event| {
                         let value = event_target_value(&event);
-                        on_category.run((!value.is_empty()).then_some(value));
+                        on_category((!value.is_empty()).then_some(value));
                     }
                 >
                     <option value="" selected=move || category().is_none()>{texts.all_categories}</option>
@@ -141,7 +141,7 @@ pub fn ProviderStep(
                                     tabindex=tabindex
                                     aria-selected=is_selected.to_string()
                                     title=card.display_name.clone()
-                                    on:click=move |_| on_pick.run(name.clone())
+                                    on:click=move |_| on_pick(name.clone())
                                     on:keydown=move |event| on_key(event, key_name.clone())
                                 >
                                     <ProviderLogo src=card.logo.clone() name=card.display_name.clone() />

@@ -1,7 +1,7 @@
 //! The resource step: per schema, which of the provider's integrations to use. Rows are keyed by
 //! schema so a select keeps focus after it changes.
 
-use super::{KeyedList, Reader};
+use super::{Handler, KeyedList, Reader};
 use crate::i18n::Texts;
 use leptos::prelude::*;
 
@@ -24,7 +24,7 @@ pub fn ResourceStep(
     /// The schemas, in order.
     rows: impl Reader<Vec<ResourceRow>>,
     /// Receives `(schema key, integration id)`.
-    on_pick: Callback<(String, String)>,
+    on_pick: impl Handler<(String, String)>,
 ) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
     // A row is built again only when its schema or its resources change (the choice updates in place).
@@ -49,7 +49,7 @@ pub fn ResourceStep(
                     prop:value=move || {
                         rows().into_iter().find(|r| r.key == chosen_key).and_then(|r| r.chosen).unwrap_or_default()
                     }
-                    on:change=move |event| on_pick.run((key.clone(), event_target_value(&event)))
+                    on:change=move |event| on_pick((key.clone(), event_target_value(&event)))
                 >
                     {row.options.iter().map(|(value, name)| view! {
                         <option value=value.clone()>{name.clone()}</option>

@@ -1,6 +1,6 @@
 //! The review step: every choice in one summary, each with a Change link back to its step.
 
-use super::Reader;
+use super::{Handler, Reader};
 use crate::i18n::Texts;
 use leptos::prelude::*;
 
@@ -21,7 +21,7 @@ pub fn ReviewStep(
     /// The rows, in flow order.
     items: impl Reader<Vec<ReviewItem>>,
     /// Receives the `change_to` of the row whose Change link was used.
-    on_change: Callback<usize>,
+    on_change: impl Handler<usize>,
 ) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
     view! {
@@ -48,7 +48,7 @@ pub fn ReviewStep(
                                         type="button"
                                         class="esw-button esw-button--link"
                                         aria-label=format!("{} — {}", texts.change, label)
-                                        on:click=move |_| on_change.run(target)
+                                        on:click=move |_| on_change(target)
                                     >
                                         {texts.change}
                                     </button>

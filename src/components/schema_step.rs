@@ -2,7 +2,7 @@
 //! direction (pull into the app, or push to the provider). Rows are keyed by schema and only
 //! their values follow the state, so a control keeps focus after it changes.
 
-use super::{KeyedList, Reader, Reveal};
+use super::{Handler, KeyedList, Reader, Reveal};
 use crate::i18n::Texts;
 use leptos::prelude::*;
 use widget_core::wire::Method;
@@ -39,9 +39,9 @@ pub fn SchemaStep(
     /// The schemas, in order.
     rows: impl Reader<Vec<SchemaRow>>,
     /// Receives the key of the schema switched on or off.
-    on_toggle: Callback<String>,
+    on_toggle: impl Handler<String>,
     /// Receives `(key, method)`.
-    on_direction: Callback<(String, Method)>,
+    on_direction: impl Handler<(String, Method)>,
 ) -> impl IntoView {
     let keys = move || rows().into_iter().map(|r| r.key).collect::<Vec<_>>();
     let item = move |key: String| {
@@ -61,8 +61,8 @@ pub fn SchemaStep(
 fn SchemaChoice(
     index: usize,
     row: Signal<Option<SchemaRow>>,
-    on_toggle: Callback<String>,
-    on_direction: Callback<(String, Method)>,
+    on_toggle: impl Handler<String>,
+    on_direction: impl Handler<(String, Method)>,
 ) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
     let Some(first) = row.get_untracked() else {
@@ -96,7 +96,7 @@ fn SchemaChoice(
                                 type="radio"
                                 name=format!("esw-direction-{index}")
                                 prop:checked=move || method() == Some(choice)
-                                on:change=move |_| on_direction.run((key.clone(), choice))
+                                on:change=move |_| on_direction((key.clone(), choice))
                             />
                             {method_label(texts, choice)}
                         </label>
@@ -123,7 +123,7 @@ fn SchemaChoice(
                     type="checkbox"
                     prop:checked=enabled
                     disabled=!first.toggleable
-                    on:change=move |_| on_toggle.run(toggle_key.clone())
+                    on:change=move |_| on_toggle(toggle_key.clone())
                 />
                 <label for=checkbox_id>{first.label.clone()}</label>
                 {first.custom.then(|| view! { <span class="esw-tag">{texts.custom_object}</span> })}

@@ -35,12 +35,12 @@ pub fn ProviderPage(shell: Shell) -> impl IntoView {
         })
     };
     let loading = move || shell.with(|w| w.is_loading());
-    let pick = Callback::new(move |name: String| {
+    let pick = move |name: String| {
         if let Some(provider) = ProviderName::new(name) {
             shell.dispatch(Event::ProviderPicked { provider });
             shell.dispatch(Event::NextClicked);
         }
-    });
+    };
     view! {
         <Reveal
             when=move || !loading()
@@ -51,10 +51,10 @@ pub fn ProviderPage(shell: Shell) -> impl IntoView {
             <ProviderStep
                 providers=providers
                 query=move || shell.with(|w| w.query().to_owned())
-                on_query=Callback::new(move |query| shell.dispatch(Event::SearchChanged { query }))
+                on_query=move |query| shell.dispatch(Event::SearchChanged { query })
                 categories=move || shell.with(|w| w.categories().into_iter().map(str::to_owned).collect::<Vec<_>>())
                 category=move || shell.with(|w| w.category_filter().map(str::to_owned))
-                on_category=Callback::new(move |category| shell.dispatch(Event::CategoryFilterChosen { category }))
+                on_category=move |category| shell.dispatch(Event::CategoryFilterChosen { category })
                 selected=move || shell.with(|w| w.selected_provider().map(|p| p.provider.name.clone()))
                 on_pick=pick
             />

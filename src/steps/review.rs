@@ -91,15 +91,15 @@ fn items(w: &Wizard, texts: &'static Texts) -> Vec<ReviewItem> {
 pub fn ReviewPage(shell: Shell) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
     let shown_at = js_sys::Date::now();
-    let steps = shell.read_once(|w| w.visible_steps());
     view! {
         <ReviewStep
             items=move || shell.with(|w| items(w, texts))
-            on_change=Callback::new(move |index: usize| {
-                if let Some(step) = steps.get(index) {
-                    shell.dispatch(Event::StepChosen { step: *step });
+            on_change=move |index: usize| {
+                // The same step list the shown rows were built from.
+                if let Some(step) = shell.read_once(|w| w.visible_steps().get(index).copied()) {
+                    shell.dispatch(Event::StepChosen { step });
                 }
-            })
+            }
         />
         <NavBar
             on_back=Some(Callback::new(move |_| shell.dispatch(Event::BackClicked)))

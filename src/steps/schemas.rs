@@ -31,16 +31,16 @@ pub fn SchemasPage(shell: Shell) -> impl IntoView {
     view! {
         <SchemaStep
             rows=rows
-            on_toggle=Callback::new(move |key: String| {
+            on_toggle=move |key: String| {
                 if let Some(schema) = SchemaKey::new(key) {
                     shell.dispatch(Event::SchemaToggled { schema });
                 }
-            })
-            on_direction=Callback::new(move |(key, method): (String, _)| {
+            }
+            on_direction=move |(key, method): (String, _)| {
                 if let Some(schema) = SchemaKey::new(key) {
                     shell.dispatch(Event::DirectionChosen { schema, method });
                 }
-            })
+            }
         />
         <StepNav shell=shell />
     }
@@ -84,11 +84,11 @@ pub fn ResourcesPage(shell: Shell) -> impl IntoView {
     view! {
         <ResourceStep
             rows=rows
-            on_pick=Callback::new(move |(key, id): (String, String)| {
+            on_pick=move |(key, id): (String, String)| {
                 if let (Some(schema), Some(resource)) = (SchemaKey::new(key), ResourceId::new(id)) {
                     shell.dispatch(Event::ResourcePicked { schema, resource });
                 }
-            })
+            }
         />
         <StepNav shell=shell />
     }

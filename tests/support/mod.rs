@@ -131,6 +131,12 @@ impl<T: Clone + Send + Sync + 'static> Spy<T> {
         Callback::new(move |value| log.lock().unwrap().push(value))
     }
 
+    /// A plain closure that records its argument here (for `impl Handler<T>` props).
+    pub fn handler(&self) -> impl Fn(T) + Copy + Send + Sync + 'static {
+        let callback = self.callback();
+        move |value| callback.run(value)
+    }
+
     /// Everything received so far, oldest first.
     pub fn calls(&self) -> Vec<T> {
         self.0.lock().unwrap().clone()
