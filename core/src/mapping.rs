@@ -81,7 +81,7 @@ fn tokens(s: &str) -> Vec<String> {
     if !cur.is_empty() {
         out.push(cur);
     }
-    out.sort_unstable();
+    crate::sort::sort(&mut out);
     out.dedup();
     out
 }
@@ -159,8 +159,10 @@ pub fn suggest(schema_fields: &[Field], provider_fields: &[Field]) -> Vec<Option
             }
         }
     }
-    // Indices make the order total: the unstable sort (smaller code) gives the same result.
-    pairs.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    // Indices make the order total: the crate's unstable sort gives the same result.
+    crate::sort::sort_by(&mut pairs, |x, y| {
+        y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
+    });
     let mut out = vec![None; schema_fields.len()];
     let mut used = vec![false; provider_fields.len()];
     for (_, i, j) in pairs {
