@@ -155,7 +155,8 @@ pub fn decode_catalog(body: &[u8]) -> Result<IntegrationsResponse, DecodeError> 
             limit: MAX_PROVIDERS,
         });
     }
-    let mut seen = std::collections::HashSet::new();
+    // A sorted set rather than `HashSet`, which would bring std's hasher into the widget.
+    let mut seen = crate::sorted::SortedSet::new();
     for entry in &catalog.providers {
         if ProviderName::new(entry.provider.name.as_str()).is_none() {
             return Err(DecodeError::Invalid(format!(

@@ -14,6 +14,7 @@ pub mod mapping;
 pub mod options;
 pub mod request;
 pub mod search;
+mod sort;
 pub mod sorted;
 pub mod text;
 pub mod url_check;

@@ -128,7 +128,7 @@ fn has_repeated_name(members: &[(String, Json)]) -> bool {
         return false;
     }
     let mut names: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
-    names.sort_unstable();
+    crate::sort::sort(&mut names);
     names.windows(2).any(|w| w[0] == w[1])
 }
 

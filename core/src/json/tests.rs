@@ -99,6 +99,40 @@ fn readers_name_the_path_of_a_bad_value() {
     assert_eq!(strict.path, "providers");
 }
 
+#[test]
+fn list_and_entries_keep_order_and_stop_at_the_first_bad_item() {
+    let doc =
+        parse(br#"{"ok": [3, 1, 2], "bad": [3, "x", "y"], "map": {"b": 2, "a": 1}}"#).unwrap();
+    let f = Fields::of(&doc, &Path::Root).unwrap();
+    assert_eq!(
+        f.req("ok", |v, p| read::list(v, p, read::uint32)),
+        Ok(vec![3, 1, 2])
+    );
+    let mut calls = 0;
+    let e = f
+        .req("bad", |v, p| {
+            read::list(v, p, |v, p| {
+                calls += 1;
+                read::uint32(v, p)
+            })
+        })
+        .unwrap_err();
+    assert_eq!((e.path.as_str(), calls), ("bad[1]", 2));
+    assert_eq!(
+        f.req("map", |v, p| read::entries(v, p, read::uint32)),
+        Ok(vec![("b".to_owned(), 2), ("a".to_owned(), 1)])
+    );
+    let e = f
+        .req("bad", |v, p| read::entries(v, p, read::uint32))
+        .unwrap_err();
+    assert_eq!(e.to_string(), "bad: expected an object");
+    let e = read::entries(&doc, &Path::Root, |v, p| read::list(v, p, read::uint32)).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "bad[1]: expected an integer from 0 to 4294967295"
+    );
+}
+
 /// Any JSON value serde_json writes and reads back unchanged, nested up to `depth` levels, about
 /// `size` values in all, up to `width` items per array or object (shared with the codec tests).
 #[cfg(feature = "serde")]

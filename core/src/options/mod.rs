@@ -284,9 +284,13 @@ fn origins(
     let Some(value) = value else {
         return Ok(OriginAllowList::default());
     };
-    let entries: Option<Vec<&str>> = value
-        .as_array()
-        .and_then(|a| a.iter().map(Json::as_str).collect());
+    let entries = value.as_array().and_then(|items| {
+        let mut out = Vec::new();
+        for item in items {
+            out.push(item.as_str()?);
+        }
+        Some(out)
+    });
     let Some(entries) = entries.filter(|e| e.len() <= 50) else {
         return Err(OptionsError::expected(
             path,

@@ -23,8 +23,8 @@ pub(crate) fn sorted(value: &Json) -> Json {
                 .iter()
                 .map(|(k, v)| (k.clone(), sorted(v)))
                 .collect();
-            // Names are unique (the parser refuses repeats), so the unstable sort (less code) is exact.
-            members.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            // Names are unique (the parser refuses repeats), so the crate's unstable sort is exact.
+            crate::sort::sort_by(&mut members, |a, b| a.0.cmp(&b.0));
             Json::Object(members)
         }
         other => other.clone(),

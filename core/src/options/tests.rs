@@ -220,6 +220,14 @@ fn wrong_types_name_the_option() {
             "allowedRedirectOrigins[0]",
         ),
         (
+            json!({"allowedImageOrigins": ["https://a.example", 7]}),
+            "allowedImageOrigins",
+        ),
+        (
+            json!({"allowedRedirectOrigins": "https://a.example"}),
+            "allowedRedirectOrigins",
+        ),
+        (
             json!({"endgrateOrigin": "https://endgrate.test/path"}),
             "endgrateOrigin",
         ),

@@ -99,7 +99,7 @@ impl Wizard {
                 .entry
                 .endgrate_type
                 .clone()
-                .unwrap_or_else(|| s.key.to_string());
+                .unwrap_or_else(|| s.key.as_str().to_owned());
             out.push(Command::LoadFields {
                 provider: provider.clone(),
                 endgrate_type,

@@ -257,10 +257,10 @@ impl Wizard {
             .filter(|x| x.selected)
             .map(|x| ChosenSchema {
                 schema: x.entry.clone(),
-                key: x.key.to_string(),
+                key: x.key.as_str().to_owned(),
                 method: x.method,
                 integration: if s.resource_selection() {
-                    x.resource.as_ref().map(ToString::to_string)
+                    x.resource.as_ref().map(|r| r.as_str().to_owned())
                 } else {
                     None
                 },
@@ -268,10 +268,10 @@ impl Wizard {
                     x.mapping
                         .iter()
                         .filter_map(|(name, m)| {
-                            let provider_field = m.provider_field.as_ref()?.to_string();
+                            let provider_field = m.provider_field.as_ref()?.as_str().to_owned();
                             let upsert = (x.method == Method::Export).then_some(m.upsert);
                             Some((
-                                name.to_string(),
+                                name.as_str().to_owned(),
                                 FieldChoice {
                                     provider_field,
                                     upsert,
@@ -283,7 +283,10 @@ impl Wizard {
                     SortedMap::new()
                 },
                 passthrough_fields: if s.field_selection() && s.passthrough_fields() {
-                    x.passthrough.iter().map(ToString::to_string).collect()
+                    x.passthrough
+                        .iter()
+                        .map(|f| f.as_str().to_owned())
+                        .collect()
                 } else {
                     vec![]
                 },
