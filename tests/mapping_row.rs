@@ -37,10 +37,11 @@ async fn mount_row(row: MappingRow) -> (web_sys::HtmlElement, Upserts, impl Drop
         on_upsert: upserts.callback(),
         on_passthrough: Callback::new(|_| {}),
     };
+    let row = Signal::stored(row);
     let (root, handle) = mount(move || {
         view! {
             <table><tbody>
-                <MappingRowView schema="crm-contact".to_owned() row=Signal::stored(row) actions=actions />
+                <MappingRowView schema="crm-contact".to_owned() row=move || row.get() actions=actions />
             </tbody></table>
         }
     })

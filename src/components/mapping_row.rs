@@ -5,7 +5,7 @@
 //! keyboard user just changed keeps focus.
 
 use super::mapping_step::{MappingActions, MappingRow};
-use super::{Reveal, UpsertSelect};
+use super::{Reader, Reveal, UpsertSelect};
 use crate::i18n::Texts;
 use leptos::prelude::*;
 
@@ -15,22 +15,21 @@ pub fn MappingRowView(
     /// The schema's key.
     schema: String,
     /// The row; its field, label, options and push-ness are read once.
-    #[prop(into)]
-    row: Signal<MappingRow>,
+    row: impl Reader<MappingRow>,
     /// What the user's actions send.
     actions: MappingActions,
 ) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
-    let first = row.get_untracked();
+    let first = untrack(row);
     let select_id = format!("esw-map-{schema}-{}", first.field);
     let issue_id = format!("{select_id}-issue");
     let suggested_id = format!("{select_id}-suggested");
     let unmapped_required = move || {
-        let row = row.get();
+        let row = row();
         row.required && row.provider_field.is_none()
     };
     let suggested = move || {
-        let row = row.get();
+        let row = row();
         row.suggested && row.provider_field.is_some()
     };
     let describedby = {
@@ -53,7 +52,7 @@ pub fn MappingRowView(
                 // The column header is hidden on phones, where this line names the select instead.
                 <span class="esw-cell-label" aria-hidden="true">{texts.column_upsert}</span>
                 <UpsertSelect
-                    value=move || row.get().upsert.unwrap_or_default()
+                    value=move || row().upsert.unwrap_or_default()
                     label_text=format!("{} — {}", first.label, texts.column_upsert)
                     on_change=Callback::new(move |setting| actions.on_upsert.run((schema.clone(), field.clone(), setting)))
                 />
@@ -76,7 +75,7 @@ pub fn MappingRowView(
                     class="esw-select"
                     aria-invalid=move || unmapped_required().to_string()
                     aria-describedby=describedby
-                    prop:value=move || row.get().provider_field.unwrap_or_default()
+                    prop:value=move || row().provider_field.unwrap_or_default()
                     on:change=move |event| {
                         let value = event_target_value(&event);
                         let chosen = (!value.is_empty()).then_some(value);

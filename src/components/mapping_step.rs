@@ -71,13 +71,16 @@ pub fn MappingStep(
             .collect::<Vec<_>>()
     };
     let table = move |list_key: String| {
-        let key = list_key[2..].to_owned();
-        let table = Signal::derive(move || {
-            tables()
-                .into_iter()
-                .find(|t| t.key == key)
-                .unwrap_or_else(|| empty_table(&key))
-        });
+        // In the arena, so the reader below is a Copy closure like every other.
+        let key = StoredValue::new(list_key[2..].to_owned());
+        let table = move || {
+            key.with_value(|key| {
+                tables()
+                    .into_iter()
+                    .find(|t| &t.key == key)
+                    .unwrap_or_else(|| empty_table(key))
+            })
+        };
         view! { <TableView table=table actions=actions /> }.into_any()
     };
     view! { <KeyedList keys=Signal::derive(table_keys) item=Callback::new(table) /> }
@@ -101,9 +104,9 @@ fn empty_table(key: &str) -> MappingTable {
 
 /// One schema's section: loading, or its table and passthrough choices.
 #[component]
-fn TableView(table: Signal<MappingTable>, actions: MappingActions) -> impl IntoView {
+fn TableView(table: impl Reader<MappingTable>, actions: MappingActions) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
-    let first = table.get_untracked();
+    let first = untrack(table);
     let key = first.key.clone();
     if first.loading {
         return view! {
@@ -115,16 +118,14 @@ fn TableView(table: Signal<MappingTable>, actions: MappingActions) -> impl IntoV
         .into_any();
     }
     let row_keys = move || {
-        table
-            .get()
+        table()
             .rows
             .into_iter()
             .map(|r| r.field)
             .collect::<Vec<_>>()
     };
     let passthrough_keys = move || {
-        table
-            .get()
+        table()
             .passthrough
             .into_iter()
             .map(|p| p.0)
@@ -144,9 +145,9 @@ fn TableView(table: Signal<MappingTable>, actions: MappingActions) -> impl IntoV
                 </thead>
                 <tbody>
                     <KeyedList keys=Signal::derive(row_keys) item=Callback::new(move |field: String| {
-                        let row = Signal::derive({
-                            let field = field.clone();
-                            move || table.get().rows.into_iter().find(|r| r.field == field).unwrap_or_else(|| placeholder_row(&field))
+                        let field = StoredValue::new(field);
+                        let row = move || field.with_value(|field| {
+                            table().rows.into_iter().find(|r| &r.field == field).unwrap_or_else(|| placeholder_row(field))
                         });
                         view! { <MappingRowView schema=row_schema.clone() row=row actions=actions /> }.into_any()
                     }) />
@@ -159,14 +160,17 @@ fn TableView(table: Signal<MappingTable>, actions: MappingActions) -> impl IntoV
                         <KeyedList keys=Signal::derive(passthrough_keys) item=Callback::new(move |field: String| {
                             let schema = pass_schema.clone();
                             let checked_field = field.clone();
-                            let label = table.with_untracked(|t| {
-                                t.passthrough.iter().find(|p| p.0 == field).map(|p| p.1.clone()).unwrap_or_default()
-                            });
+                            let label = untrack(table)
+                                .passthrough
+                                .into_iter()
+                                .find(|p| p.0 == field)
+                                .map(|p| p.1)
+                                .unwrap_or_default();
                             view! {
                                 <label class="esw-radio">
                                     <input
                                         type="checkbox"
-                                        prop:checked=move || table.get().passthrough.iter().any(|p| p.0 == checked_field && p.2)
+                                        prop:checked=move || table().passthrough.iter().any(|p| p.0 == checked_field && p.2)
                                         on:change=move |_| actions.on_passthrough.run((schema.clone(), field.clone()))
                                     />
                                     {label}

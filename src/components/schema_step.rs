@@ -46,7 +46,8 @@ pub fn SchemaStep(
     let keys = move || rows().into_iter().map(|r| r.key).collect::<Vec<_>>();
     let item = move |key: String| {
         let index = untrack(rows).iter().position(|r| r.key == key).unwrap_or(0);
-        let row = Signal::derive(move || rows().into_iter().find(|r| r.key == key));
+        let key = StoredValue::new(key);
+        let row = move || key.with_value(|key| rows().into_iter().find(|r| &r.key == key));
         view! { <SchemaChoice index=index row=row on_toggle=on_toggle on_direction=on_direction /> }
             .into_any()
     };
@@ -60,17 +61,17 @@ pub fn SchemaStep(
 #[component]
 fn SchemaChoice(
     index: usize,
-    row: Signal<Option<SchemaRow>>,
+    row: impl Reader<Option<SchemaRow>>,
     on_toggle: impl Handler<String>,
     on_direction: impl Handler<(String, Method)>,
 ) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
-    let Some(first) = row.get_untracked() else {
+    let Some(first) = untrack(row) else {
         return ().into_any();
     };
     let checkbox_id = format!("esw-schema-{index}");
-    let enabled = move || row.get().is_some_and(|r| r.enabled);
-    let method = move || row.get().map(|r| r.method);
+    let enabled = move || row().is_some_and(|r| r.enabled);
+    let method = move || row().map(|r| r.method);
     let toggle_key = first.key.clone();
     let directions = match first.methods.as_slice() {
         [] => None,
