@@ -10,9 +10,10 @@ use crate::steps::{
     step_title, ErrorPage, MappingPage, OutcomePage, ProviderPage, ResourcesPage, ReviewPage,
     SchemasPage,
 };
-use leptos::html::Section;
 use leptos::prelude::*;
-use widget_core::options::{ThemeMode, WidgetOptions};
+use leptos::tachys::renderer::types::Element;
+use wasm_bindgen::JsCast;
+use widget_core::options::{Color, ThemeMode, WidgetOptions};
 use widget_core::wizard::Step;
 
 /// The locale for these options: the `locale` option, else the browser's language.
@@ -26,6 +27,17 @@ pub fn locale_for(options: &WidgetOptions) -> Locale {
     Locale::from_tag(&tag)
 }
 
+/// `use:theme_colors=colors`: the colours the core checked (R8), set on the root as custom
+/// properties when it is created, never as CSS text.
+fn theme_colors(element: Element, colors: Vec<(&'static str, Color)>) {
+    if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+        platform::set_custom_properties(
+            element,
+            colors.iter().map(|(name, color)| (*name, color.as_str())),
+        );
+    }
+}
+
 /// The whole widget for a running flow.
 #[component]
 pub fn App(shell: Shell, locale: Locale) -> impl IntoView {
@@ -33,16 +45,6 @@ pub fn App(shell: Shell, locale: Locale) -> impl IntoView {
     provide_context(texts);
     let (mode, colors) =
         shell.read_once(|w| (w.options().theme.mode, w.options().theme.colors.clone()));
-    let root = NodeRef::<Section>::new();
-    // Colours were checked by the core (R8) and go in as custom properties, never as CSS text.
-    Effect::new(move |_| {
-        if let Some(element) = root.get() {
-            platform::set_custom_properties(
-                &element,
-                colors.iter().map(|(name, color)| (*name, color.as_str())),
-            );
-        }
-    });
     let mode = match mode {
         ThemeMode::Light => "light",
         ThemeMode::Dark => "dark",
@@ -50,7 +52,7 @@ pub fn App(shell: Shell, locale: Locale) -> impl IntoView {
     };
     let step = Memo::new(move |_| shell.with(|w| w.step()));
     view! {
-        <section class="esw-root" data-mode=mode lang=locale.tag() aria-label=texts.title node_ref=root>
+        <section class="esw-root" data-mode=mode lang=locale.tag() aria-label=texts.title use:theme_colors=colors>
             <Reveal when=move || shell.with(|w| w.restore_notice())>
                 <p class="esw-notice" role="status">{texts.restore_failed}</p>
             </Reveal>

@@ -1,7 +1,7 @@
 //! An error the user can act on: a sentence in an alert region, focused when it appears so screen
 //! readers and keyboard users land on it (R39), and one action button when there is one.
 
-use leptos::html::Div;
+use super::focus_when_shown;
 use leptos::prelude::*;
 
 /// The alert, with `action_label` on its button when `on_action` is given.
@@ -16,14 +16,8 @@ pub fn ErrorBanner(
     #[prop(optional, into)]
     on_action: Option<Callback<()>>,
 ) -> impl IntoView {
-    let node = NodeRef::<Div>::new();
-    Effect::new(move |_| {
-        if let Some(element) = node.get() {
-            let _ = element.focus();
-        }
-    });
     view! {
-        <div class="esw-alert" role="alert" tabindex="-1" node_ref=node>
+        <div class="esw-alert" role="alert" tabindex="-1" use:focus_when_shown=true>
             <p class="esw-alert__text">{message}</p>
             {on_action.map(|on_action| view! {
                 <button type="button" class="esw-button" on:click=move |_| on_action.run(())>

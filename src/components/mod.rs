@@ -2,6 +2,7 @@
 //! through callbacks. They hold no business rules, never perform IO and never touch `window`.
 
 mod error_banner;
+mod focus;
 mod keyed;
 mod mapping_row;
 mod mapping_step;
@@ -15,6 +16,7 @@ mod step_header;
 mod upsert_select;
 
 pub use error_banner::ErrorBanner;
+pub use focus::focus_when_shown;
 pub use keyed::{KeyedList, Reveal};
 pub use mapping_row::MappingRowView;
 pub use mapping_step::{MappingActions, MappingRow, MappingStep, MappingTable};

@@ -1,8 +1,8 @@
 //! The top of every step: where the user is ("Step 2 of 5" and a progress bar) and the step's
 //! heading, which takes focus when the step appears so keyboard and screen-reader users start there.
 
+use super::focus_when_shown;
 use crate::i18n::Texts;
-use leptos::html::H2;
 use leptos::prelude::*;
 
 /// The step indicator and heading.
@@ -21,12 +21,6 @@ pub fn StepHeader(
     take_focus: bool,
 ) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
-    let node = NodeRef::<H2>::new();
-    Effect::new(move |_| {
-        if let Some(element) = node.get().filter(|_| take_focus) {
-            let _ = element.focus();
-        }
-    });
     let indicator = (index > 0).then(|| {
         view! {
             <p class="esw-eyebrow">{(texts.step_of)(index, total)}</p>
@@ -47,7 +41,7 @@ pub fn StepHeader(
     view! {
         <header class="esw-header">
             {indicator}
-            <h2 class="esw-heading" tabindex="-1" node_ref=node>{heading}</h2>
+            <h2 class="esw-heading" tabindex="-1" use:focus_when_shown=take_focus>{heading}</h2>
             {intro.map(|intro| view! { <p class="esw-intro">{intro}</p> })}
         </header>
     }
