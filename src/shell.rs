@@ -74,12 +74,14 @@ impl Shell {
 
     /// Reads the wizard, re-running the caller (a view or a derived signal) when it changes.
     pub fn with<R>(&self, read: impl FnOnce(&Wizard) -> R) -> R {
-        self.wizard.with(read)
+        self.wizard.track();
+        read(&self.wizard.read_untracked())
     }
 
     /// Reads the wizard once, without subscribing the caller to later changes.
     pub fn read_once<R>(&self, read: impl FnOnce(&Wizard) -> R) -> R {
-        self.wizard.with_untracked(read)
+        // One guard type for every reader, so the signal's read path is compiled once.
+        read(&self.wizard.read_untracked())
     }
 
     /// The initiate body the current choices would send, as JSON text; `None` until a provider
