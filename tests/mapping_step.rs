@@ -226,3 +226,23 @@ async fn a_loading_table_says_so_until_its_fields_arrive() {
     assert!(all(&m.root, "[role=status]").is_empty());
     assert_eq!(all(&m.root, "tbody select").len(), 2);
 }
+
+#[wasm_bindgen_test]
+async fn a_table_that_finishes_loading_leaves_the_others_controls_in_place() {
+    let mut deal = table(false, true);
+    deal.key = "crm-deal".into();
+    deal.label = "Deal".into();
+    let (m, _handle) = mount_table(table(false, false)).await;
+    m.tables.update(|t| t.push(deal));
+    settle().await;
+    let email = one(&m.root, EMAIL);
+    email.focus().unwrap();
+    m.tables.update(|t| t[1].loading = false);
+    settle().await;
+    assert_eq!(all(&m.root, "[role=status]").len(), 0, "both tables loaded");
+    assert!(
+        one(&m.root, EMAIL).is_same_node(Some(&email)),
+        "the loaded table's select is the same element"
+    );
+    assert!(is_focused(&email), "and keeps focus");
+}

@@ -63,16 +63,10 @@ pub fn MappingStep(
     /// What the user's actions send.
     actions: MappingActions,
 ) -> impl IntoView {
-    // A table is keyed by schema and loading state: it is built again once its fields arrive.
-    let table_keys = move || {
-        tables()
-            .into_iter()
-            .map(|t| table_key(&t.key, t.loading))
-            .collect::<Vec<_>>()
-    };
-    let table = move |list_key: String| {
+    let table_keys = move || tables().into_iter().map(|t| t.key).collect::<Vec<_>>();
+    let table = move |key: String| {
         // In the arena, so the reader below is a Copy closure like every other.
-        let key = StoredValue::new(list_key[2..].to_owned());
+        let key = StoredValue::new(key);
         let table = move || {
             key.with_value(|key| {
                 tables()
@@ -81,14 +75,13 @@ pub fn MappingStep(
                     .unwrap_or_else(|| empty_table(key))
             })
         };
-        view! { <TableView table=table actions=actions /> }.into_any()
+        // A table is built again once its fields arrive, and only then: the others keep their
+        // controls (and focus) while it loads.
+        let loading = Memo::new(move |_| table().loading);
+        (move || view! { <TableView loading=loading.get() table=table actions=actions /> })
+            .into_any()
     };
     view! { <KeyedList keys=Signal::derive(table_keys) item=Callback::new(table) /> }
-}
-
-/// `0:` or `1:` (loading or loaded) before the schema key.
-fn table_key(schema: &str, loading: bool) -> String {
-    format!("{}:{schema}", u8::from(!loading))
 }
 
 fn empty_table(key: &str) -> MappingTable {
@@ -104,11 +97,15 @@ fn empty_table(key: &str) -> MappingTable {
 
 /// One schema's section: loading, or its table and passthrough choices.
 #[component]
-fn TableView(table: impl Reader<MappingTable>, actions: MappingActions) -> impl IntoView {
+fn TableView(
+    loading: bool,
+    table: impl Reader<MappingTable>,
+    actions: MappingActions,
+) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
     let first = untrack(table);
     let key = first.key.clone();
-    if first.loading {
+    if loading {
         return view! {
             <section class="esw-mapping" aria-label=first.label.clone()>
                 <h3 class="esw-section-title">{first.label.clone()}</h3>
