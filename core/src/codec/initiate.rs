@@ -87,6 +87,13 @@ impl InitiateBody {
         out
     }
 
+    /// Whether `other` posts the same request. The writer spells distinct bodies differently (keys
+    /// are fixed, strings escaped, numbers kept as written), so equal text is `==`; comparing text
+    /// reuses the writer instead of compiling a deep comparison of every wire type into the wasm.
+    pub fn same_request(&self, other: &InitiateBody) -> bool {
+        self.to_json() == other.to_json()
+    }
+
     /// Appends the body's JSON text.
     pub fn write(&self, out: &mut String) {
         let mut o = Obj::new(out);

@@ -201,7 +201,7 @@ impl Wizard {
             .provider
             .as_ref()
             .is_none_or(|p| *p == provider);
-        preset_ok && expected == *body
+        preset_ok && expected.same_request(body)
     }
 
     /// Applies the restored provider, schema choices and step once the catalog is known.
