@@ -26,34 +26,48 @@ pub struct ChosenSchema {
 
 /// The integration (resource) name for a direction, e.g. `get-contacts` / `create-contacts`: the
 /// plural, hyphenated display name of the integration, as Endgrate names its integrations.
+///
+/// Built in one buffer: the prefix, then the lowercase ASCII words joined by `-`, then the plural
+/// ending, with no intermediate strings or formatting.
 pub fn resource_name(display_name: &str, method: Method) -> String {
-    let slug = display_name
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect::<Vec<_>>()
-        .join("-");
-    let plural = plural(&slug);
-    match method {
-        Method::Import => format!("get-{plural}"),
-        Method::Export => format!("create-{plural}"),
+    let mut out = String::from(match method {
+        Method::Import => "get-",
+        Method::Export => "create-",
+    });
+    let start = out.len();
+    let mut gap = false;
+    for c in display_name.chars() {
+        if !c.is_ascii_alphanumeric() {
+            gap = true;
+            continue;
+        }
+        if gap && out.len() > start {
+            out.push('-');
+        }
+        gap = false;
+        out.push(c.to_ascii_lowercase());
     }
-}
-
-fn plural(s: &str) -> String {
-    let consonant_y =
-        s.ends_with('y') && !s.ends_with("ay") && !s.ends_with("ey") && !s.ends_with("oy");
-    if let Some(stem) = s.strip_suffix("person") {
-        format!("{stem}people")
+    let slug = &out[start..];
+    let consonant_y = slug.ends_with('y')
+        && !slug.ends_with("ay")
+        && !slug.ends_with("ey")
+        && !slug.ends_with("oy");
+    if slug.ends_with("person") {
+        out.truncate(out.len() - "person".len());
+        out.push_str("people");
     } else if consonant_y {
-        format!("{}ies", &s[..s.len() - 1])
-    } else if s.ends_with("ss") || s.ends_with('x') || s.ends_with("ch") || s.ends_with("sh") {
-        format!("{s}es")
-    } else if s.ends_with('s') {
-        s.to_owned()
-    } else {
-        format!("{s}s")
+        out.pop();
+        out.push_str("ies");
+    } else if slug.ends_with("ss")
+        || slug.ends_with('x')
+        || slug.ends_with("ch")
+        || slug.ends_with("sh")
+    {
+        out.push_str("es");
+    } else if !slug.ends_with('s') {
+        out.push('s');
     }
+    out
 }
 
 /// The initiate body for these choices.
@@ -118,6 +132,81 @@ mod tests {
             resource_name("Product Category", Method::Export),
             "create-product-categories"
         );
+    }
+
+    /// The plain composition of slug, plural and prefix that `resource_name` builds in one buffer.
+    fn reference_name(display_name: &str, method: Method) -> String {
+        let slug = display_name
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect::<Vec<_>>()
+            .join("-");
+        let s = slug.as_str();
+        let consonant_y =
+            s.ends_with('y') && !s.ends_with("ay") && !s.ends_with("ey") && !s.ends_with("oy");
+        let plural = if let Some(stem) = s.strip_suffix("person") {
+            format!("{stem}people")
+        } else if consonant_y {
+            format!("{}ies", &s[..s.len() - 1])
+        } else if s.ends_with("ss") || s.ends_with('x') || s.ends_with("ch") || s.ends_with("sh") {
+            format!("{s}es")
+        } else if s.ends_with('s') {
+            s.to_owned()
+        } else {
+            format!("{s}s")
+        };
+        match method {
+            Method::Import => format!("get-{plural}"),
+            Method::Export => format!("create-{plural}"),
+        }
+    }
+
+    #[test]
+    fn resource_names_match_the_reference_on_edge_cases() {
+        for name in [
+            "",
+            " ",
+            "--",
+            "y",
+            "s",
+            "x",
+            "person",
+            "Sales Person",
+            "Day",
+            "Key",
+            "Toy",
+            "Boy's",
+            "  Lead  Source ",
+            "Ünïcödé Ñame",
+            "déjà-vu",
+            "Box",
+            "Church",
+            "Wish",
+            "Glass",
+            "A_B",
+            "SMS",
+            "Opportunity",
+            "Café Menu",
+            "100 Items",
+        ] {
+            for method in [Method::Import, Method::Export] {
+                assert_eq!(
+                    resource_name(name, method),
+                    reference_name(name, method),
+                    "{name:?}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn resource_names_match_the_reference(name in "[ a-zA-Z0-9_éß.-]{0,16}(person|ay|y|s|ss|x|ch|sh)?") {
+            for method in [Method::Import, Method::Export] {
+                proptest::prop_assert_eq!(resource_name(&name, method), reference_name(&name, method));
+            }
+        }
     }
 
     #[test]

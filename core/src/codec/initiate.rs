@@ -50,6 +50,7 @@ impl InitiateBody {
     ///
     /// # Errors
     /// The path and problem of the first value of the wrong shape.
+    #[allow(clippy::field_reassign_with_default)] // see the comment on `b`
     pub fn read(v: &Json, p: &Path<'_>) -> Read<Self> {
         // The session option's keys (the same body, verbatim) and the user's choices.
         let known: Vec<&str> = SESSION_KEYS
@@ -58,26 +59,28 @@ impl InitiateBody {
             .chain(["end_user_configuration"])
             .collect();
         let f = Fields::strict(v, p, &known)?;
-        Ok(Self {
-            label: f.opt("label", string)?,
-            category: f.opt("category", string)?,
-            configuration_webhook: f.opt("configuration_webhook", ConfigurationWebhook::read)?,
-            default_upsert_setting: f.opt("default_upsert_setting", UpsertSetting::read)?,
-            field_selection: f.opt("field_selection", boolean)?,
-            passthrough_fields: f.opt("passthrough_fields", boolean)?,
-            passthrough_schemas: f.opt("passthrough_schemas", boolean)?,
-            sync: f.opt("sync", boolean)?,
-            provider: f.opt("provider", string)?,
-            provider_list_id: f.opt("provider_list_id", string)?,
-            redirect_url: f.opt("redirect_url", string)?,
-            resource_selection: f.opt("resource_selection", boolean)?,
-            save_session: f.opt("save_session", boolean)?,
-            schema: f.opt("schema", |v, p| list(v, p, Schema::read))?,
-            schema_selection: f.opt("schema_selection", boolean)?,
-            statistics: f.opt("statistics", boolean)?,
-            webhook_concurrency: f.opt("webhook_concurrency", boolean)?,
-            end_user_configuration: f.opt("end_user_configuration", EndUserConfiguration::read)?,
-        })
+        // Filled in place: on an error only the one body is dropped, where a struct literal
+        // drops every member read so far at each `?`.
+        let mut b = Self::default();
+        b.label = f.opt("label", string)?;
+        b.category = f.opt("category", string)?;
+        b.configuration_webhook = f.opt("configuration_webhook", ConfigurationWebhook::read)?;
+        b.default_upsert_setting = f.opt("default_upsert_setting", UpsertSetting::read)?;
+        b.field_selection = f.opt("field_selection", boolean)?;
+        b.passthrough_fields = f.opt("passthrough_fields", boolean)?;
+        b.passthrough_schemas = f.opt("passthrough_schemas", boolean)?;
+        b.sync = f.opt("sync", boolean)?;
+        b.provider = f.opt("provider", string)?;
+        b.provider_list_id = f.opt("provider_list_id", string)?;
+        b.redirect_url = f.opt("redirect_url", string)?;
+        b.resource_selection = f.opt("resource_selection", boolean)?;
+        b.save_session = f.opt("save_session", boolean)?;
+        b.schema = f.opt("schema", |v, p| list(v, p, Schema::read))?;
+        b.schema_selection = f.opt("schema_selection", boolean)?;
+        b.statistics = f.opt("statistics", boolean)?;
+        b.webhook_concurrency = f.opt("webhook_concurrency", boolean)?;
+        b.end_user_configuration = f.opt("end_user_configuration", EndUserConfiguration::read)?;
+        Ok(b)
     }
 
     /// The body as compact JSON text, as the widget posts it.
@@ -85,6 +88,13 @@ impl InitiateBody {
         let mut out = String::new();
         self.write(&mut out);
         out
+    }
+
+    /// Whether `other` posts the same request. The writer spells distinct bodies differently (keys
+    /// are fixed, strings escaped, numbers kept as written), so equal text is `==`; comparing text
+    /// reuses the writer instead of compiling a deep comparison of every wire type into the wasm.
+    pub fn same_request(&self, other: &InitiateBody) -> bool {
+        self.to_json() == other.to_json()
     }
 
     /// Appends the body's JSON text.

@@ -326,6 +326,15 @@ proptest! {
     }
 
     #[test]
+    fn same_request_is_equality(a in initiate_body(), b in initiate_body()) {
+        prop_assert!(a.same_request(&a.clone()));
+        prop_assert_eq!(a.same_request(&b), a == b);
+        let mut c = a.clone();
+        c.sync = Some(!c.sync.unwrap_or(false));
+        prop_assert!(!a.same_request(&c));
+    }
+
+    #[test]
     fn persisted_state_matches_serde_both_ways(state in persisted_state()) {
         reads_what_serde_writes(&state, PersistedState::read)?;
         writes_what_serde_writes(&state, state.to_json())?;

@@ -2,6 +2,7 @@
 //! [`Fields`] reads an object's members by name, building the child's [`Path`] on the stack, so a
 //! path is rendered (`providers[3].name`) only when something is wrong.
 
+use super::write::push_uint;
 use super::Json;
 use std::fmt;
 
@@ -16,14 +17,32 @@ pub enum Path<'a> {
     Index(&'a Path<'a>, usize),
 }
 
+impl Path<'_> {
+    /// Appends the path's text; errors build it this way, without the formatting machinery.
+    fn push_to(&self, out: &mut String) {
+        match self {
+            Path::Root => {}
+            Path::Key(Path::Root, key) => out.push_str(key),
+            Path::Key(parent, key) => {
+                parent.push_to(out);
+                out.push('.');
+                out.push_str(key);
+            }
+            Path::Index(parent, i) => {
+                parent.push_to(out);
+                out.push('[');
+                push_uint(out, *i as u64);
+                out.push(']');
+            }
+        }
+    }
+}
+
 impl fmt::Display for Path<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Path::Root => Ok(()),
-            Path::Key(Path::Root, key) => f.write_str(key),
-            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
-            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
-        }
+        let mut text = String::new();
+        self.push_to(&mut text);
+        f.write_str(&text)
     }
 }
 
@@ -39,8 +58,10 @@ pub struct ShapeError {
 impl ShapeError {
     /// An error at `path`.
     pub fn new(path: &Path<'_>, problem: impl Into<String>) -> ShapeError {
+        let mut text = String::new();
+        path.push_to(&mut text);
         ShapeError {
-            path: path.to_string(),
+            path: text,
             problem: problem.into(),
         }
     }
@@ -51,7 +72,9 @@ impl fmt::Display for ShapeError {
         if self.path.is_empty() {
             f.write_str(&self.problem)
         } else {
-            write!(f, "{}: {}", self.path, self.problem)
+            f.write_str(&self.path)?;
+            f.write_str(": ")?;
+            f.write_str(&self.problem)
         }
     }
 }
@@ -111,7 +134,7 @@ pub fn checked<T>(
     what: &str,
     new: impl FnOnce(String) -> Option<T>,
 ) -> Read<T> {
-    new(string(value, path)?).ok_or_else(|| ShapeError::new(path, format!("expected {what}")))
+    new(string(value, path)?).ok_or_else(|| ShapeError::new(path, ["expected ", what].concat()))
 }
 
 /// One of the spellings in `table`.
@@ -123,8 +146,14 @@ pub fn one_of<T: Copy>(value: &Json, path: &Path<'_>, table: &[(&str, T)]) -> Re
         .as_str()
         .and_then(|s| table.iter().find(|(name, _)| *name == s));
     found.map(|(_, t)| *t).ok_or_else(|| {
-        let names: Vec<&str> = table.iter().map(|(name, _)| *name).collect();
-        ShapeError::new(path, format!("expected one of {}", names.join(", ")))
+        let mut problem = String::from("expected one of ");
+        for (i, (name, _)) in table.iter().enumerate() {
+            if i > 0 {
+                problem.push_str(", ");
+            }
+            problem.push_str(name);
+        }
+        ShapeError::new(path, problem)
     })
 }
 
@@ -200,7 +229,7 @@ impl<'a> Fields<'a> {
             let at = Path::Key(path, key);
             return Err(ShapeError::new(
                 &at,
-                format!("unknown field, expected one of {}", known.join(", ")),
+                ["unknown field, expected one of ", &known.join(", ")].concat(),
             ));
         }
         Ok(fields)

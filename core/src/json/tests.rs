@@ -1,4 +1,4 @@
-use super::read::{self, Fields, Path};
+use super::read::{self, Fields, Path, ShapeError};
 use super::*;
 
 fn err(text: &str) -> ParseError {
@@ -97,6 +97,27 @@ fn readers_name_the_path_of_a_bad_value() {
     assert_eq!(e.to_string(), "providers[1].name: expected a string");
     let strict = Fields::strict(&doc, &Path::Root, &["other"]).err().unwrap();
     assert_eq!(strict.path, "providers");
+}
+
+#[test]
+fn paths_render_keys_and_indexes() {
+    let root = Path::Root;
+    let first = Path::Index(&root, 0);
+    let b = Path::Key(&first, "b");
+    let deep = Path::Index(&b, 1234567);
+    let a = Path::Key(&root, "a");
+    let a12 = Path::Index(&a, 12);
+    for (path, text) in [
+        (&root, ""),
+        (&first, "[0]"),
+        (&b, "[0].b"),
+        (&deep, "[0].b[1234567]"),
+        (&a, "a"),
+        (&a12, "a[12]"),
+    ] {
+        assert_eq!(path.to_string(), text);
+        assert_eq!(ShapeError::new(path, "x").path, text);
+    }
 }
 
 #[test]

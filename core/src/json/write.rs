@@ -35,6 +35,23 @@ pub fn write_str(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// Appends `n` in decimal, as `n.to_string()` spells it, without the formatting machinery.
+pub(crate) fn push_uint(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
+
 /// Appends `value` as compact JSON text.
 pub(crate) fn write_value(out: &mut String, value: &Json) {
     match value {
@@ -101,8 +118,7 @@ impl<'a> Obj<'a> {
 
     /// An unsigned integer member.
     pub fn uint(&mut self, key: &str, value: u64) -> &mut Self {
-        let text = value.to_string();
-        self.key(key).push_str(&text);
+        push_uint(self.key(key), value);
         self
     }
 
@@ -150,5 +166,29 @@ impl<'a> Obj<'a> {
     /// Closes the object.
     pub fn end(&mut self) {
         self.out.push('}');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_uint;
+
+    #[test]
+    fn push_uint_spells_as_to_string() {
+        for n in [
+            0,
+            1,
+            9,
+            10,
+            99,
+            100,
+            4_294_967_295,
+            1_234_567_890_123,
+            u64::MAX,
+        ] {
+            let mut out = String::from("x");
+            push_uint(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
     }
 }

@@ -100,7 +100,7 @@ pub(crate) fn schemas_for(session: &SessionOptions, provider: &ProviderEntry) ->
                 mapping: SortedMap::new(),
                 passthrough: SortedSet::new(),
             };
-            state.resource = state.resources().first().map(|r| r.0.clone());
+            state.resource = state.resource_id();
             out.push(state);
         };
     match (&session.schema, &session.category) {

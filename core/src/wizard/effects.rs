@@ -64,12 +64,9 @@ impl Wizard {
     }
 
     pub(super) fn rebuild_schemas(&mut self) {
-        let entry = self
-            .provider
-            .clone()
-            .and_then(|p| self.provider_entry(&p).cloned());
+        let entry = self.provider.as_ref().and_then(|p| self.provider_entry(p));
         self.schemas = entry
-            .map(|e| schemas_for(&self.options.session, &e))
+            .map(|e| schemas_for(&self.options.session, e))
             .unwrap_or_default();
     }
 

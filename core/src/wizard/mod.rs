@@ -125,14 +125,14 @@ impl Wizard {
                     .filter(|s| s.directions().contains(&method))
                 {
                     s.method = method;
-                    s.resource = s.resources().first().map(|r| r.0.clone());
+                    s.resource = s.resource_id();
                     out.push(Command::Persist);
                 }
             }
             Event::ResourcePicked { schema, resource } if self.step == Step::Resources => {
                 if let Some(s) = self
                     .schema_mut(&schema)
-                    .filter(|s| s.resources().iter().any(|r| r.0 == resource))
+                    .filter(|s| s.resource_id().as_ref() == Some(&resource))
                 {
                     s.resource = Some(resource);
                     out.push(Command::Persist);
@@ -239,7 +239,7 @@ impl Wizard {
                     self.request_body(),
                 ) {
                     let key = match self.pending.take() {
-                        Some(p) if p.body == body => p.idempotency_key,
+                        Some(p) if p.body.same_request(&body) => p.idempotency_key,
                         _ => candidate_key,
                     };
                     self.pending = Some(Pending {

@@ -54,14 +54,11 @@ impl SchemaState {
         out
     }
 
-    pub fn resources(&self) -> Vec<(ResourceId, String)> {
-        let Some(i) = &self.integration else {
-            return vec![];
-        };
+    /// The one integration offered in the chosen direction, if any: the default choice, and the
+    /// only one a pick may name.
+    pub fn resource_id(&self) -> Option<ResourceId> {
+        let i = self.integration.as_ref()?;
         ResourceId::new(resource_name(&i.display_name, self.method))
-            .map(|id| (id, i.display_name.clone()))
-            .into_iter()
-            .collect()
     }
 
     pub fn schema_field(&self, name: &FieldName) -> Option<&Field> {

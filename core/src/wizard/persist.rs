@@ -201,7 +201,7 @@ impl Wizard {
             .provider
             .as_ref()
             .is_none_or(|p| *p == provider);
-        preset_ok && expected == *body
+        preset_ok && expected.same_request(body)
     }
 
     /// Applies the restored provider, schema choices and step once the catalog is known.
@@ -239,12 +239,12 @@ impl Wizard {
             }
             if directions.contains(&saved.method) {
                 s.method = saved.method;
-                s.resource = s.resources().first().map(|r| r.0.clone());
+                s.resource = s.resource_id();
             } else {
                 dropped = true;
             }
             if let Some(r) = &saved.resource {
-                if s.resources().iter().any(|(id, _)| id == r) {
+                if s.resource_id().as_ref() == Some(r) {
                     s.resource = Some(r.clone());
                 } else {
                     dropped = true;

@@ -172,14 +172,14 @@ impl Wizard {
         let Some(s) = self.schemas.iter().find(|s| &s.key == schema) else {
             return vec![];
         };
-        s.resources()
-            .into_iter()
-            .map(|(id, display_name)| ResourceView {
-                chosen: s.resource.as_ref() == Some(&id),
-                id,
-                display_name,
-            })
-            .collect()
+        let (Some(id), Some(i)) = (s.resource_id(), &s.integration) else {
+            return vec![];
+        };
+        vec![ResourceView {
+            chosen: s.resource.as_ref() == Some(&id),
+            id,
+            display_name: i.display_name.clone(),
+        }]
     }
 
     /// Selected schemas, in order (the mapping step shows one table each).
