@@ -70,17 +70,17 @@ pub struct RawResponse {
     pub body: Vec<u8>,
 }
 
-/// GETs `url` and decodes a 2xx body with `decode`, retrying transient failures.
-pub async fn get<T, E: std::fmt::Display>(
-    url: &str,
-    max_bytes: usize,
-    decode: impl Fn(&[u8]) -> Result<T, E>,
-) -> Result<T, FetchError> {
+/// GETs `url` and returns its 2xx response, retrying transient failures. The caller decodes the
+/// body, so this loop is compiled once for every kind of GET.
+pub async fn get(url: &str, max_bytes: usize) -> Result<RawResponse, FetchError> {
     let mut attempt = 1;
     loop {
         let outcome = match send(Request::get(url), "", GET_TIMEOUT_MS, max_bytes).await {
             Ok(raw) if (200..300).contains(&raw.status) => {
-                return decode(&raw.body).map_err(|e| FetchError::Invalid(e.to_string()))
+                return Ok(RawResponse {
+                    status: raw.status,
+                    body: raw.body,
+                })
             }
             Ok(raw) => FetchError::Status {
                 status: raw.status,

@@ -6,12 +6,12 @@
 
 use crate::boundary::host::HostCallbacks;
 use crate::boundary::platform::{self, StorageUnavailable};
-use crate::http::{self, FetchError};
+use crate::http::{self, FetchError, RawResponse};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use widget_core::codes::ErrorCode;
 use widget_core::decode::{self, Failure};
-use widget_core::ids::IdempotencyKey;
+use widget_core::ids::{IdempotencyKey, ProviderName, SchemaKey};
 use widget_core::json::Obj;
 use widget_core::options::WidgetOptions;
 use widget_core::url_check::set_query_param;
@@ -156,16 +156,7 @@ impl Shell {
                         url = set_query_param(&url, key, &value);
                     }
                 }
-                spawn_local(async move {
-                    let event =
-                        match http::get(&url, decode::MAX_CATALOG_BYTES, decode::decode_catalog)
-                            .await
-                        {
-                            Ok(catalog) => Event::CatalogLoaded(catalog),
-                            Err(error) => Event::CatalogFailed(failure(error)),
-                        };
-                    self.dispatch(event);
-                });
+                self.request(url, Request::Catalog);
             }
             Command::LoadFields {
                 provider,
@@ -180,23 +171,7 @@ impl Shell {
                     "endgrate_type",
                     &endgrate_type,
                 );
-                spawn_local(async move {
-                    let event =
-                        match http::get(&url, decode::MAX_CATALOG_BYTES, decode::decode_fields)
-                            .await
-                        {
-                            Ok(fields) => Event::FieldsLoaded {
-                                provider,
-                                schema,
-                                fields,
-                            },
-                            Err(error) => Event::FieldsFailed {
-                                schema,
-                                failure: failure(error),
-                            },
-                        };
-                    self.dispatch(event);
-                });
+                self.request(url, Request::Fields { provider, schema });
             }
             Command::Submit {
                 body,
@@ -204,18 +179,13 @@ impl Shell {
             } => {
                 let url = self.context.with_value(|c| c.initiate_url.clone());
                 let body = body.to_json();
-                spawn_local(async move {
-                    let result = http::post_initiate(
-                        &url,
-                        &body,
-                        idempotency_key.as_str(),
-                        decode::MAX_INITIATE_BYTES,
-                    )
-                    .await
-                    .map_err(failure)
-                    .and_then(|raw| decode::decode_initiate_response(raw.status, &raw.body));
-                    self.dispatch(Event::SubmitFinished(result));
-                });
+                self.request(
+                    url,
+                    Request::Submit {
+                        body,
+                        idempotency_key,
+                    },
+                );
             }
             Command::Persist => self.persist(),
             Command::Navigate { url } => {
@@ -234,6 +204,15 @@ impl Shell {
             }
             Command::Emit(event) => self.context.with_value(|c| c.host.emit(&event.to_json())),
         }
+    }
+
+    /// Sends `request` to `url` and feeds its outcome back as the next event. Every request runs
+    /// as this one future type, so the async machinery is compiled once, not once per kind.
+    fn request(self, url: String, request: Request) {
+        spawn_local(async move {
+            let event = request.send(&url).await;
+            self.dispatch(event);
+        });
     }
 
     /// Offers `url` as a link and tells the host, once.
@@ -263,6 +242,70 @@ impl Shell {
                 self.context
                     .with_value(|c| c.host.emit(&notice("storage_unavailable")));
             }
+        }
+    }
+}
+
+/// A request a command asked for, with what its answer needs to become an event.
+enum Request {
+    Catalog,
+    Fields {
+        provider: ProviderName,
+        schema: SchemaKey,
+    },
+    Submit {
+        body: String,
+        idempotency_key: IdempotencyKey,
+    },
+}
+
+impl Request {
+    /// Performs the request and turns its outcome into the event the wizard expects.
+    async fn send(self, url: &str) -> Event {
+        let answer = match &self {
+            Request::Submit {
+                body,
+                idempotency_key,
+            } => {
+                http::post_initiate(
+                    url,
+                    body,
+                    idempotency_key.as_str(),
+                    decode::MAX_INITIATE_BYTES,
+                )
+                .await
+            }
+            Request::Catalog | Request::Fields { .. } => {
+                http::get(url, decode::MAX_CATALOG_BYTES).await
+            }
+        };
+        self.answered(answer)
+    }
+
+    /// The event for an answer: a GET's 2xx body or the initiate response of any status.
+    fn answered(self, answer: Result<RawResponse, FetchError>) -> Event {
+        let answer = answer.map_err(failure);
+        let invalid = |_| Failure::code(ErrorCode::ResponseInvalid);
+        match self {
+            Request::Catalog => {
+                match answer.and_then(|raw| decode::decode_catalog(&raw.body).map_err(invalid)) {
+                    Ok(catalog) => Event::CatalogLoaded(catalog),
+                    Err(failure) => Event::CatalogFailed(failure),
+                }
+            }
+            Request::Fields { provider, schema } => {
+                match answer.and_then(|raw| decode::decode_fields(&raw.body).map_err(invalid)) {
+                    Ok(fields) => Event::FieldsLoaded {
+                        provider,
+                        schema,
+                        fields,
+                    },
+                    Err(failure) => Event::FieldsFailed { schema, failure },
+                }
+            }
+            Request::Submit { .. } => Event::SubmitFinished(
+                answer.and_then(|raw| decode::decode_initiate_response(raw.status, &raw.body)),
+            ),
         }
     }
 }
