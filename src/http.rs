@@ -35,8 +35,9 @@ pub enum FetchError {
         /// `Retry-After` in seconds, when sent.
         retry_after: Option<u32>,
     },
-    /// The body was too large or not the promised shape.
-    Invalid(String),
+    /// The body was larger than the caller accepts. The flow reports only the code, so no message
+    /// is built.
+    TooLarge,
 }
 
 /// Whether a failed GET attempt is worth another try, and after how long (R16: network errors,
@@ -45,7 +46,7 @@ fn retry_delay_ms(error: &FetchError, attempt: u32) -> Option<u32> {
     let transient = match error {
         FetchError::Network | FetchError::Timeout => true,
         FetchError::Status { status, .. } => matches!(status, 408 | 429 | 500..=504),
-        FetchError::Offline | FetchError::Invalid(_) => false,
+        FetchError::Offline | FetchError::TooLarge => false,
     };
     if !transient || attempt >= GET_ATTEMPTS {
         return None;
@@ -162,9 +163,7 @@ async fn send(
         }
     })?;
     if bytes.len() > max_bytes {
-        return Err(FetchError::Invalid(format!(
-            "the response is larger than {max_bytes} bytes"
-        )));
+        return Err(FetchError::TooLarge);
     }
     Ok(Received {
         status: response.status(),
@@ -182,9 +181,7 @@ fn check_declared_length(response: &Response, max_bytes: usize) -> Result<(), Fe
         .get("Content-Length")
         .and_then(|v| v.trim().parse::<usize>().ok());
     match declared {
-        Some(length) if length > max_bytes => Err(FetchError::Invalid(format!(
-            "the response is larger than {max_bytes} bytes"
-        ))),
+        Some(length) if length > max_bytes => Err(FetchError::TooLarge),
         _ => Ok(()),
     }
 }

@@ -322,7 +322,7 @@ fn failure(error: FetchError) -> Failure {
             code: ErrorCode::from_http_status(status),
             message,
         },
-        FetchError::Invalid(_) => Failure::code(ErrorCode::ResponseInvalid),
+        FetchError::TooLarge => Failure::code(ErrorCode::ResponseInvalid),
     }
 }
 
