@@ -143,9 +143,7 @@ impl Shell {
                 category,
                 provider_list_id,
             } => {
-                let mut url = self
-                    .context
-                    .with_value(|c| format!("{}/api/integrations", c.api_base));
+                let mut url = self.api_url("/api/integrations");
                 let query = [
                     ("provider", provider.map(|p| p.as_str().to_owned())),
                     ("category", category),
@@ -163,9 +161,7 @@ impl Shell {
                 endgrate_type,
                 schema,
             } => {
-                let base = self
-                    .context
-                    .with_value(|c| format!("{}/api/fields", c.api_base));
+                let base = self.api_url("/api/fields");
                 let url = set_query_param(
                     &set_query_param(&base, "provider", provider.as_str()),
                     "endgrate_type",
@@ -204,6 +200,11 @@ impl Shell {
             }
             Command::Emit(event) => self.context.with_value(|c| c.host.emit(&event.to_json())),
         }
+    }
+
+    /// `path` under the API base.
+    fn api_url(self, path: &str) -> String {
+        self.context.with_value(|c| c.api_base.clone() + path)
     }
 
     /// Sends `request` to `url` and feeds its outcome back as the next event. Every request runs
@@ -329,17 +330,23 @@ fn failure(error: FetchError) -> Failure {
 /// Progress is saved per configuration: another set of options on the same page starts afresh
 /// instead of restoring choices made for a different session (R24).
 fn storage_key(options: &WidgetOptions) -> String {
-    let identity = format!(
-        "{}|{}|{}",
+    let identity = [
         options.api_base.as_str(),
+        "|",
         options.initiate_url.as_str(),
-        options.session_identity
-    );
+        "|",
+        &options.session_identity,
+    ];
     // FNV-1a: stable across reloads and builds, which a randomly seeded hasher is not.
-    let hash = identity.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    });
-    format!("endgrate-session-widget:{hash:016x}")
+    let hash = identity
+        .iter()
+        .flat_map(|part| part.bytes())
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        });
+    let mut key = "endgrate-session-widget:".to_owned();
+    platform::push_hex(&mut key, &hash.to_be_bytes());
+    key
 }
 
 /// A notice for `onEvent` that is neither a step nor an outcome: `storage_unavailable` (R27) or

@@ -4,7 +4,7 @@
 //! Options are validated once, here, before anything renders or any request goes out (R1, R10):
 //! an invalid option is thrown from `mount`, shown in the widget and sent to `onError`.
 
-use super::host::split_options;
+use super::host::{console_error, split_options};
 use super::platform::{browser_language, page_origin, BrowserUrlParser};
 use crate::app::{locale_for, App};
 use crate::i18n::Locale;
@@ -60,7 +60,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<WidgetHandle
         Err(error) => {
             let message = error.to_string();
             host.emit(&error.event_json());
-            web_sys::console::error_1(&JsValue::from_str(&format!("endgrate widget: {message}")));
+            console_error(&("endgrate widget: ".to_owned() + &message));
             show_config_error(&parent);
             return Err(JsError::new(&message));
         }

@@ -55,24 +55,23 @@ pub fn split_options(options: &JsValue) -> Result<(Json, HostCallbacks), String>
             *slot = Some(
                 value
                     .dyn_into::<js_sys::Function>()
-                    .map_err(|_| format!("{key} must be a function"))?,
+                    .map_err(|_| key.clone() + " must be a function")?,
             );
             continue;
         }
         js_sys::Reflect::set(&plain, &JsValue::from_str(&key), &value)
-            .map_err(|_| format!("{key} could not be read"))?;
+            .map_err(|_| key + " could not be read")?;
     }
     let plain_data = |detail: String| {
-        format!(
-            "options must be plain data (strings, numbers, booleans, arrays, objects): {detail}"
-        )
+        "options must be plain data (strings, numbers, booleans, arrays, objects): ".to_owned()
+            + &detail
     };
     // JSON.stringify would silently drop a nested function or symbol; refuse it instead.
     let refuse_code = Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(
         |key: JsValue, value: JsValue| {
             if value.is_function() || value.is_symbol() {
                 let key = key.as_string().unwrap_or_default();
-                return Err(JsValue::from_str(&format!("{key} is a function or symbol")));
+                return Err(JsValue::from_str(&(key + " is a function or symbol")));
             }
             Ok(value)
         },
