@@ -5,8 +5,9 @@
 //! It holds no state and decides nothing about the flow: callers get a value or a [`FetchError`].
 
 use crate::boundary::platform::{self, AbortTimer};
-use gloo_net::http::{Request, RequestBuilder, Response};
-use web_sys::{AbortController, RequestCredentials};
+use gloo_net::http::{Request, Response};
+use wasm_bindgen::JsValue;
+use web_sys::{AbortController, AbortSignal, Headers, RequestCredentials, RequestInit};
 use widget_core::json::read::Path;
 use widget_core::wire::ApiError;
 
@@ -76,7 +77,7 @@ pub struct RawResponse {
 pub async fn get(url: &str, max_bytes: usize) -> Result<RawResponse, FetchError> {
     let mut attempt = 1;
     loop {
-        let outcome = match send(Request::get(url), "", GET_TIMEOUT_MS, max_bytes).await {
+        let outcome = match send(url, None, GET_TIMEOUT_MS, max_bytes).await {
             Ok(raw) if (200..300).contains(&raw.status) => {
                 return Ok(RawResponse {
                     status: raw.status,
@@ -107,10 +108,11 @@ pub async fn post_initiate(
     idempotency_key: &str,
     max_bytes: usize,
 ) -> Result<RawResponse, FetchError> {
-    let request = Request::post(url)
-        .header("Content-Type", "application/json")
-        .header("Idempotency-Key", idempotency_key);
-    let received = send(request, body, POST_TIMEOUT_MS, max_bytes).await?;
+    let post = Post {
+        body,
+        idempotency_key,
+    };
+    let received = send(url, Some(post), POST_TIMEOUT_MS, max_bytes).await?;
     Ok(RawResponse {
         status: received.status,
         body: received.body,
@@ -124,9 +126,16 @@ struct Received {
     retry_after: Option<u32>,
 }
 
+/// What a POST adds to a request.
+struct Post<'a> {
+    /// JSON text.
+    body: &'a str,
+    idempotency_key: &'a str,
+}
+
 async fn send(
-    builder: RequestBuilder,
-    body: &str,
+    url: &str,
+    post: Option<Post<'_>>,
     timeout_ms: u32,
     max_bytes: usize,
 ) -> Result<Received, FetchError> {
@@ -135,15 +144,7 @@ async fn send(
     }
     let controller = AbortController::new().map_err(|_| FetchError::Network)?;
     let _timer = AbortTimer::arm(&controller, timeout_ms);
-    let builder = builder
-        .credentials(RequestCredentials::Omit)
-        .abort_signal(Some(&controller.signal()));
-    let request = if body.is_empty() {
-        builder.build()
-    } else {
-        builder.body(body)
-    }
-    .map_err(|_| FetchError::Network)?;
+    let request = build(url, post, &controller.signal()).map_err(|_| FetchError::Network)?;
     let aborted = || controller.signal().aborted();
     let response = request.send().await.map_err(|_| {
         if aborted() {
@@ -173,6 +174,32 @@ async fn send(
             .get("Retry-After")
             .and_then(|v| v.trim().parse().ok()),
     })
+}
+
+/// The fetch request: no cookies or credentials, cancelled through `signal`, and for the initiate
+/// POST its JSON body and idempotency key. Built from a `RequestInit` rather than gloo-net's
+/// `RequestBuilder`, whose query merging the widget never uses; gloo-net still sends it.
+fn build(url: &str, post: Option<Post<'_>>, signal: &AbortSignal) -> Result<Request, JsValue> {
+    let init = RequestInit::new();
+    init.set_credentials(RequestCredentials::Omit);
+    init.set_signal(Some(signal));
+    if let Some(post) = post {
+        let headers = Headers::new()?;
+        headers.set("Content-Type", "application/json")?;
+        headers.set("Idempotency-Key", post.idempotency_key)?;
+        init.set_method("POST");
+        init.set_headers(&headers);
+        init.set_body(&JsValue::from_str(post.body));
+    }
+    let request = web_sys::Request::new_with_str_and_init(without_empty_query(url), &init)?;
+    Ok(Request::from(request))
+}
+
+/// `url` as the request goes out: an empty query's `?` is dropped, as gloo-net's
+/// `RequestBuilder` did when it re-serialised the query (the fragment is never sent either way).
+fn without_empty_query(url: &str) -> &str {
+    let before_fragment = url.split('#').next().unwrap_or(url);
+    before_fragment.strip_suffix('?').unwrap_or(url)
 }
 
 fn check_declared_length(response: &Response, max_bytes: usize) -> Result<(), FetchError> {
