@@ -12,7 +12,6 @@ use leptos::task::spawn_local;
 use widget_core::codes::ErrorCode;
 use widget_core::decode::{self, Failure};
 use widget_core::ids::{IdempotencyKey, ProviderName, SchemaKey};
-use widget_core::json::Obj;
 use widget_core::options::WidgetOptions;
 use widget_core::url_check::set_query_param;
 use widget_core::wizard::{Command, Event, Wizard};
@@ -64,9 +63,7 @@ impl Shell {
             blocked_navigation: RwSignal::new(None),
         };
         if !storage_ok {
-            shell
-                .context
-                .with_value(|c| c.host.emit(&notice("storage_unavailable")));
+            shell.emit(STORAGE_UNAVAILABLE);
         }
         shell.run_all(commands);
         shell
@@ -198,8 +195,13 @@ impl Shell {
                     self.navigation_blocked(url);
                 });
             }
-            Command::Emit(event) => self.context.with_value(|c| c.host.emit(&event.to_json())),
+            Command::Emit(event) => self.emit(&event.to_json()),
         }
+    }
+
+    /// Sends `event` (JSON text) to the host.
+    fn emit(self, event: &str) {
+        self.context.with_value(|c| c.host.emit(event));
     }
 
     /// `path` under the API base.
@@ -228,7 +230,7 @@ impl Shell {
         }
         if self.blocked_navigation.try_set(Some(url)).is_none() {
             self.context
-                .try_with_value(|c| c.host.emit(&notice("navigation_blocked")));
+                .try_with_value(|c| c.host.emit(NAVIGATION_BLOCKED));
         }
     }
 
@@ -240,8 +242,7 @@ impl Shell {
         if let Err(StorageUnavailable) = saved {
             if self.storage_ok.get_untracked() {
                 self.storage_ok.set(false);
-                self.context
-                    .with_value(|c| c.host.emit(&notice("storage_unavailable")));
+                self.emit(STORAGE_UNAVAILABLE);
             }
         }
     }
@@ -349,10 +350,10 @@ fn storage_key(options: &WidgetOptions) -> String {
     key
 }
 
-/// A notice for `onEvent` that is neither a step nor an outcome: `storage_unavailable` (R27) or
-/// `navigation_blocked` (R14), as `{"type": …}` text.
-fn notice(kind: &str) -> String {
-    let mut out = String::new();
-    Obj::new(&mut out).str("type", kind).end();
-    out
-}
+// Notices for `onEvent` that are neither a step nor an outcome, as the JSON text the core's
+// writer produces for `{"type": …}`; fixed, so nothing is built at run time.
+
+/// Progress will not survive a refresh (R27).
+const STORAGE_UNAVAILABLE: &str = r#"{"type":"storage_unavailable"}"#;
+/// The browser did not leave for the next page (R14).
+const NAVIGATION_BLOCKED: &str = r#"{"type":"navigation_blocked"}"#;
