@@ -220,12 +220,9 @@ impl Shell {
 
     /// Offers `url` as a link and tells the host, once.
     fn navigation_blocked(self, url: String) {
-        if self
-            .blocked_navigation
-            .try_get_untracked()
-            .flatten()
-            .is_some()
-        {
+        // Looked at in place: a clone of the URL only to test for one is wasted code.
+        let offered = self.blocked_navigation.try_with_untracked(Option::is_some);
+        if offered == Some(true) {
             return;
         }
         if self.blocked_navigation.try_set(Some(url)).is_none() {
