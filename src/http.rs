@@ -5,8 +5,9 @@
 //! It holds no state and decides nothing about the flow: callers get a value or a [`FetchError`].
 
 use crate::boundary::platform::{self, AbortTimer};
-use gloo_net::http::{Request, RequestBuilder, Response};
-use web_sys::{AbortController, RequestCredentials};
+use gloo_net::http::{Request, Response};
+use wasm_bindgen::JsValue;
+use web_sys::{AbortController, AbortSignal, Headers, RequestCredentials, RequestInit};
 use widget_core::json::read::Path;
 use widget_core::wire::ApiError;
 
@@ -35,8 +36,9 @@ pub enum FetchError {
         /// `Retry-After` in seconds, when sent.
         retry_after: Option<u32>,
     },
-    /// The body was too large or not the promised shape.
-    Invalid(String),
+    /// The body was larger than the caller accepts. The flow reports only the code, so no message
+    /// is built.
+    TooLarge,
 }
 
 /// Whether a failed GET attempt is worth another try, and after how long (R16: network errors,
@@ -45,7 +47,7 @@ fn retry_delay_ms(error: &FetchError, attempt: u32) -> Option<u32> {
     let transient = match error {
         FetchError::Network | FetchError::Timeout => true,
         FetchError::Status { status, .. } => matches!(status, 408 | 429 | 500..=504),
-        FetchError::Offline | FetchError::Invalid(_) => false,
+        FetchError::Offline | FetchError::TooLarge => false,
     };
     if !transient || attempt >= GET_ATTEMPTS {
         return None;
@@ -70,17 +72,17 @@ pub struct RawResponse {
     pub body: Vec<u8>,
 }
 
-/// GETs `url` and decodes a 2xx body with `decode`, retrying transient failures.
-pub async fn get<T, E: std::fmt::Display>(
-    url: &str,
-    max_bytes: usize,
-    decode: impl Fn(&[u8]) -> Result<T, E>,
-) -> Result<T, FetchError> {
+/// GETs `url` and returns its 2xx response, retrying transient failures. The caller decodes the
+/// body, so this loop is compiled once for every kind of GET.
+pub async fn get(url: &str, max_bytes: usize) -> Result<RawResponse, FetchError> {
     let mut attempt = 1;
     loop {
-        let outcome = match send(Request::get(url), "", GET_TIMEOUT_MS, max_bytes).await {
+        let outcome = match send(url, None, GET_TIMEOUT_MS, max_bytes).await {
             Ok(raw) if (200..300).contains(&raw.status) => {
-                return decode(&raw.body).map_err(|e| FetchError::Invalid(e.to_string()))
+                return Ok(RawResponse {
+                    status: raw.status,
+                    body: raw.body,
+                })
             }
             Ok(raw) => FetchError::Status {
                 status: raw.status,
@@ -106,10 +108,11 @@ pub async fn post_initiate(
     idempotency_key: &str,
     max_bytes: usize,
 ) -> Result<RawResponse, FetchError> {
-    let request = Request::post(url)
-        .header("Content-Type", "application/json")
-        .header("Idempotency-Key", idempotency_key);
-    let received = send(request, body, POST_TIMEOUT_MS, max_bytes).await?;
+    let post = Post {
+        body,
+        idempotency_key,
+    };
+    let received = send(url, Some(post), POST_TIMEOUT_MS, max_bytes).await?;
     Ok(RawResponse {
         status: received.status,
         body: received.body,
@@ -123,9 +126,16 @@ struct Received {
     retry_after: Option<u32>,
 }
 
+/// What a POST adds to a request.
+struct Post<'a> {
+    /// JSON text.
+    body: &'a str,
+    idempotency_key: &'a str,
+}
+
 async fn send(
-    builder: RequestBuilder,
-    body: &str,
+    url: &str,
+    post: Option<Post<'_>>,
     timeout_ms: u32,
     max_bytes: usize,
 ) -> Result<Received, FetchError> {
@@ -134,15 +144,7 @@ async fn send(
     }
     let controller = AbortController::new().map_err(|_| FetchError::Network)?;
     let _timer = AbortTimer::arm(&controller, timeout_ms);
-    let builder = builder
-        .credentials(RequestCredentials::Omit)
-        .abort_signal(Some(&controller.signal()));
-    let request = if body.is_empty() {
-        builder.build()
-    } else {
-        builder.body(body)
-    }
-    .map_err(|_| FetchError::Network)?;
+    let request = build(url, post, &controller.signal()).map_err(|_| FetchError::Network)?;
     let aborted = || controller.signal().aborted();
     let response = request.send().await.map_err(|_| {
         if aborted() {
@@ -162,9 +164,7 @@ async fn send(
         }
     })?;
     if bytes.len() > max_bytes {
-        return Err(FetchError::Invalid(format!(
-            "the response is larger than {max_bytes} bytes"
-        )));
+        return Err(FetchError::TooLarge);
     }
     Ok(Received {
         status: response.status(),
@@ -176,15 +176,39 @@ async fn send(
     })
 }
 
+/// The fetch request: no cookies or credentials, cancelled through `signal`, and for the initiate
+/// POST its JSON body and idempotency key. Built from a `RequestInit` rather than gloo-net's
+/// `RequestBuilder`, whose query merging the widget never uses; gloo-net still sends it.
+fn build(url: &str, post: Option<Post<'_>>, signal: &AbortSignal) -> Result<Request, JsValue> {
+    let init = RequestInit::new();
+    init.set_credentials(RequestCredentials::Omit);
+    init.set_signal(Some(signal));
+    if let Some(post) = post {
+        let headers = Headers::new()?;
+        headers.set("Content-Type", "application/json")?;
+        headers.set("Idempotency-Key", post.idempotency_key)?;
+        init.set_method("POST");
+        init.set_headers(&headers);
+        init.set_body(&JsValue::from_str(post.body));
+    }
+    let request = web_sys::Request::new_with_str_and_init(without_empty_query(url), &init)?;
+    Ok(Request::from(request))
+}
+
+/// `url` as the request goes out: an empty query's `?` is dropped, as gloo-net's
+/// `RequestBuilder` did when it re-serialised the query (the fragment is never sent either way).
+fn without_empty_query(url: &str) -> &str {
+    let before_fragment = url.split('#').next().unwrap_or(url);
+    before_fragment.strip_suffix('?').unwrap_or(url)
+}
+
 fn check_declared_length(response: &Response, max_bytes: usize) -> Result<(), FetchError> {
     let declared = response
         .headers()
         .get("Content-Length")
         .and_then(|v| v.trim().parse::<usize>().ok());
     match declared {
-        Some(length) if length > max_bytes => Err(FetchError::Invalid(format!(
-            "the response is larger than {max_bytes} bytes"
-        ))),
+        Some(length) if length > max_bytes => Err(FetchError::TooLarge),
         _ => Ok(()),
     }
 }

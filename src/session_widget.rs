@@ -83,7 +83,7 @@ pub fn SessionWidget(
         Err(error) => {
             let message = error.to_string();
             host.emit(&error.event_json());
-            console_error(&format!("endgrate widget: {message}"));
+            console_error(&("endgrate widget: ".to_owned() + &message));
             let locale = Locale::from_tag(&browser_language().unwrap_or_default());
             view! { <p class="esw-root esw-alert" role="alert">{locale.texts().error_config}</p> }
                 .into_any()

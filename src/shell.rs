@@ -6,13 +6,12 @@
 
 use crate::boundary::host::HostCallbacks;
 use crate::boundary::platform::{self, StorageUnavailable};
-use crate::http::{self, FetchError};
+use crate::http::{self, FetchError, RawResponse};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use widget_core::codes::ErrorCode;
 use widget_core::decode::{self, Failure};
-use widget_core::ids::IdempotencyKey;
-use widget_core::json::Obj;
+use widget_core::ids::{IdempotencyKey, ProviderName, SchemaKey};
 use widget_core::options::WidgetOptions;
 use widget_core::url_check::set_query_param;
 use widget_core::wizard::{Command, Event, Wizard};
@@ -64,9 +63,7 @@ impl Shell {
             blocked_navigation: RwSignal::new(None),
         };
         if !storage_ok {
-            shell
-                .context
-                .with_value(|c| c.host.emit(&notice("storage_unavailable")));
+            shell.emit(STORAGE_UNAVAILABLE);
         }
         shell.run_all(commands);
         shell
@@ -143,9 +140,7 @@ impl Shell {
                 category,
                 provider_list_id,
             } => {
-                let mut url = self
-                    .context
-                    .with_value(|c| format!("{}/api/integrations", c.api_base));
+                let mut url = self.api_url("/api/integrations");
                 let query = [
                     ("provider", provider.map(|p| p.as_str().to_owned())),
                     ("category", category),
@@ -156,47 +151,20 @@ impl Shell {
                         url = set_query_param(&url, key, &value);
                     }
                 }
-                spawn_local(async move {
-                    let event =
-                        match http::get(&url, decode::MAX_CATALOG_BYTES, decode::decode_catalog)
-                            .await
-                        {
-                            Ok(catalog) => Event::CatalogLoaded(catalog),
-                            Err(error) => Event::CatalogFailed(failure(error)),
-                        };
-                    self.dispatch(event);
-                });
+                self.request(url, Request::Catalog);
             }
             Command::LoadFields {
                 provider,
                 endgrate_type,
                 schema,
             } => {
-                let base = self
-                    .context
-                    .with_value(|c| format!("{}/api/fields", c.api_base));
+                let base = self.api_url("/api/fields");
                 let url = set_query_param(
                     &set_query_param(&base, "provider", provider.as_str()),
                     "endgrate_type",
                     &endgrate_type,
                 );
-                spawn_local(async move {
-                    let event =
-                        match http::get(&url, decode::MAX_CATALOG_BYTES, decode::decode_fields)
-                            .await
-                        {
-                            Ok(fields) => Event::FieldsLoaded {
-                                provider,
-                                schema,
-                                fields,
-                            },
-                            Err(error) => Event::FieldsFailed {
-                                schema,
-                                failure: failure(error),
-                            },
-                        };
-                    self.dispatch(event);
-                });
+                self.request(url, Request::Fields { provider, schema });
             }
             Command::Submit {
                 body,
@@ -204,18 +172,13 @@ impl Shell {
             } => {
                 let url = self.context.with_value(|c| c.initiate_url.clone());
                 let body = body.to_json();
-                spawn_local(async move {
-                    let result = http::post_initiate(
-                        &url,
-                        &body,
-                        idempotency_key.as_str(),
-                        decode::MAX_INITIATE_BYTES,
-                    )
-                    .await
-                    .map_err(failure)
-                    .and_then(|raw| decode::decode_initiate_response(raw.status, &raw.body));
-                    self.dispatch(Event::SubmitFinished(result));
-                });
+                self.request(
+                    url,
+                    Request::Submit {
+                        body,
+                        idempotency_key,
+                    },
+                );
             }
             Command::Persist => self.persist(),
             Command::Navigate { url } => {
@@ -232,23 +195,39 @@ impl Shell {
                     self.navigation_blocked(url);
                 });
             }
-            Command::Emit(event) => self.context.with_value(|c| c.host.emit(&event.to_json())),
+            Command::Emit(event) => self.emit(&event.to_json()),
         }
+    }
+
+    /// Sends `event` (JSON text) to the host.
+    fn emit(self, event: &str) {
+        self.context.with_value(|c| c.host.emit(event));
+    }
+
+    /// `path` under the API base.
+    fn api_url(self, path: &str) -> String {
+        self.context.with_value(|c| c.api_base.clone() + path)
+    }
+
+    /// Sends `request` to `url` and feeds its outcome back as the next event. Every request runs
+    /// as this one future type, so the async machinery is compiled once, not once per kind.
+    fn request(self, url: String, request: Request) {
+        spawn_local(async move {
+            let event = request.send(&url).await;
+            self.dispatch(event);
+        });
     }
 
     /// Offers `url` as a link and tells the host, once.
     fn navigation_blocked(self, url: String) {
-        if self
-            .blocked_navigation
-            .try_get_untracked()
-            .flatten()
-            .is_some()
-        {
+        // Looked at in place: a clone of the URL only to test for one is wasted code.
+        let offered = self.blocked_navigation.try_with_untracked(Option::is_some);
+        if offered == Some(true) {
             return;
         }
         if self.blocked_navigation.try_set(Some(url)).is_none() {
             self.context
-                .try_with_value(|c| c.host.emit(&notice("navigation_blocked")));
+                .try_with_value(|c| c.host.emit(NAVIGATION_BLOCKED));
         }
     }
 
@@ -260,9 +239,72 @@ impl Shell {
         if let Err(StorageUnavailable) = saved {
             if self.storage_ok.get_untracked() {
                 self.storage_ok.set(false);
-                self.context
-                    .with_value(|c| c.host.emit(&notice("storage_unavailable")));
+                self.emit(STORAGE_UNAVAILABLE);
             }
+        }
+    }
+}
+
+/// A request a command asked for, with what its answer needs to become an event.
+enum Request {
+    Catalog,
+    Fields {
+        provider: ProviderName,
+        schema: SchemaKey,
+    },
+    Submit {
+        body: String,
+        idempotency_key: IdempotencyKey,
+    },
+}
+
+impl Request {
+    /// Performs the request and turns its outcome into the event the wizard expects.
+    async fn send(self, url: &str) -> Event {
+        let answer = match &self {
+            Request::Submit {
+                body,
+                idempotency_key,
+            } => {
+                http::post_initiate(
+                    url,
+                    body,
+                    idempotency_key.as_str(),
+                    decode::MAX_INITIATE_BYTES,
+                )
+                .await
+            }
+            Request::Catalog | Request::Fields { .. } => {
+                http::get(url, decode::MAX_CATALOG_BYTES).await
+            }
+        };
+        self.answered(answer)
+    }
+
+    /// The event for an answer: a GET's 2xx body or the initiate response of any status.
+    fn answered(self, answer: Result<RawResponse, FetchError>) -> Event {
+        let answer = answer.map_err(failure);
+        let invalid = |_| Failure::code(ErrorCode::ResponseInvalid);
+        match self {
+            Request::Catalog => {
+                match answer.and_then(|raw| decode::decode_catalog(&raw.body).map_err(invalid)) {
+                    Ok(catalog) => Event::CatalogLoaded(catalog),
+                    Err(failure) => Event::CatalogFailed(failure),
+                }
+            }
+            Request::Fields { provider, schema } => {
+                match answer.and_then(|raw| decode::decode_fields(&raw.body).map_err(invalid)) {
+                    Ok(fields) => Event::FieldsLoaded {
+                        provider,
+                        schema,
+                        fields,
+                    },
+                    Err(failure) => Event::FieldsFailed { schema, failure },
+                }
+            }
+            Request::Submit { .. } => Event::SubmitFinished(
+                answer.and_then(|raw| decode::decode_initiate_response(raw.status, &raw.body)),
+            ),
         }
     }
 }
@@ -279,30 +321,36 @@ fn failure(error: FetchError) -> Failure {
             code: ErrorCode::from_http_status(status),
             message,
         },
-        FetchError::Invalid(_) => Failure::code(ErrorCode::ResponseInvalid),
+        FetchError::TooLarge => Failure::code(ErrorCode::ResponseInvalid),
     }
 }
 
 /// Progress is saved per configuration: another set of options on the same page starts afresh
 /// instead of restoring choices made for a different session (R24).
 fn storage_key(options: &WidgetOptions) -> String {
-    let identity = format!(
-        "{}|{}|{}",
+    let identity = [
         options.api_base.as_str(),
+        "|",
         options.initiate_url.as_str(),
-        options.session_identity
-    );
+        "|",
+        &options.session_identity,
+    ];
     // FNV-1a: stable across reloads and builds, which a randomly seeded hasher is not.
-    let hash = identity.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    });
-    format!("endgrate-session-widget:{hash:016x}")
+    let hash = identity
+        .iter()
+        .flat_map(|part| part.bytes())
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        });
+    let mut key = "endgrate-session-widget:".to_owned();
+    platform::push_hex(&mut key, &hash.to_be_bytes());
+    key
 }
 
-/// A notice for `onEvent` that is neither a step nor an outcome: `storage_unavailable` (R27) or
-/// `navigation_blocked` (R14), as `{"type": …}` text.
-fn notice(kind: &str) -> String {
-    let mut out = String::new();
-    Obj::new(&mut out).str("type", kind).end();
-    out
-}
+// Notices for `onEvent` that are neither a step nor an outcome, as the JSON text the core's
+// writer produces for `{"type": …}`; fixed, so nothing is built at run time.
+
+/// Progress will not survive a refresh (R27).
+const STORAGE_UNAVAILABLE: &str = r#"{"type":"storage_unavailable"}"#;
+/// The browser did not leave for the next page (R14).
+const NAVIGATION_BLOCKED: &str = r#"{"type":"navigation_blocked"}"#;

@@ -4,12 +4,13 @@
 //! Options are validated once, here, before anything renders or any request goes out (R1, R10):
 //! an invalid option is thrown from `mount`, shown in the widget and sent to `onError`.
 
-use super::host::split_options;
+use super::host::{console_error, split_options};
 use super::platform::{browser_language, page_origin, BrowserUrlParser};
 use crate::app::{locale_for, App};
 use crate::i18n::Locale;
 use crate::shell::Shell;
 use leptos::prelude::*;
+use std::any::Any;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -19,7 +20,9 @@ use widget_core::options::WidgetOptions;
 /// What `mount` returns to the host: `destroy()` removes the widget from the page.
 #[wasm_bindgen]
 pub struct WidgetHandle {
-    unmount: Option<Box<dyn FnOnce()>>,
+    /// Leptos's mount handle; dropping it removes the view. Kept only to be dropped, so its
+    /// type is erased.
+    view: Option<Box<dyn Any>>,
     shell: Rc<Cell<Option<Shell>>>,
 }
 
@@ -27,10 +30,10 @@ pub struct WidgetHandle {
 impl WidgetHandle {
     /// Removes the widget and stops every later event. Calling it twice is harmless.
     pub fn destroy(&mut self) {
-        if let Some(unmount) = self.unmount.take() {
-            unmount();
+        if let Some(shell) = self.shell.take() {
+            shell.destroy();
         }
-        self.shell.set(None);
+        self.view = None;
     }
 
     /// The initiate body the user's current choices would send (the same JSON the widget posts,
@@ -60,7 +63,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<WidgetHandle
         Err(error) => {
             let message = error.to_string();
             host.emit(&error.event_json());
-            web_sys::console::error_1(&JsValue::from_str(&format!("endgrate widget: {message}")));
+            console_error(&("endgrate widget: ".to_owned() + &message));
             show_config_error(&parent);
             return Err(JsError::new(&message));
         }
@@ -76,13 +79,8 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<WidgetHandle
         })
     };
     Ok(WidgetHandle {
-        shell: Rc::clone(&started),
-        unmount: Some(Box::new(move || {
-            if let Some(shell) = started.get() {
-                shell.destroy();
-            }
-            drop(handle);
-        })),
+        view: Some(Box::new(handle)),
+        shell: started,
     })
 }
 

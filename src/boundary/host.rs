@@ -18,13 +18,18 @@ use widget_core::options::MAX_OPTIONS_DEPTH;
 /// A Rust host's event sink: each event as JSON text.
 pub type RustEventSink = Rc<dyn Fn(&str)>;
 
+/// The callback options, in [`HostCallbacks::functions`] order: `onEvent` gets every event, each
+/// of the others the events whose `type` is at the same place in [`TYPED_EVENTS`].
+const CALLBACK_KEYS: [&str; 4] = ["onEvent", "onSuccess", "onExit", "onError"];
+/// The event types with a callback of their own, after `onEvent` in [`CALLBACK_KEYS`].
+const TYPED_EVENTS: [&str; 3] = ["success", "exit", "error"];
+
 /// The host's callbacks. Cloning shares the `destroyed` flag.
 #[derive(Clone, Default)]
 pub struct HostCallbacks {
-    on_event: Option<js_sys::Function>,
-    on_success: Option<js_sys::Function>,
-    on_exit: Option<js_sys::Function>,
-    on_error: Option<js_sys::Function>,
+    /// The JS callbacks named in [`CALLBACK_KEYS`], kept as a table so each step below is one
+    /// loop or lookup rather than code per callback.
+    functions: [Option<js_sys::Function>; 4],
     on_rust_event: Option<RustEventSink>,
     destroyed: Rc<Cell<bool>>,
 }
@@ -55,24 +60,23 @@ pub fn split_options(options: &JsValue) -> Result<(Json, HostCallbacks), String>
             *slot = Some(
                 value
                     .dyn_into::<js_sys::Function>()
-                    .map_err(|_| format!("{key} must be a function"))?,
+                    .map_err(|_| key.clone() + " must be a function")?,
             );
             continue;
         }
         js_sys::Reflect::set(&plain, &JsValue::from_str(&key), &value)
-            .map_err(|_| format!("{key} could not be read"))?;
+            .map_err(|_| key + " could not be read")?;
     }
     let plain_data = |detail: String| {
-        format!(
-            "options must be plain data (strings, numbers, booleans, arrays, objects): {detail}"
-        )
+        "options must be plain data (strings, numbers, booleans, arrays, objects): ".to_owned()
+            + &detail
     };
     // JSON.stringify would silently drop a nested function or symbol; refuse it instead.
     let refuse_code = Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(
         |key: JsValue, value: JsValue| {
             if value.is_function() || value.is_symbol() {
                 let key = key.as_string().unwrap_or_default();
-                return Err(JsValue::from_str(&format!("{key} is a function or symbol")));
+                return Err(JsValue::from_str(&(key + " is a function or symbol")));
             }
             Ok(value)
         },
@@ -107,13 +111,8 @@ impl HostCallbacks {
     }
 
     fn slot(&mut self, key: &str) -> Option<&mut Option<js_sys::Function>> {
-        match key {
-            "onEvent" => Some(&mut self.on_event),
-            "onSuccess" => Some(&mut self.on_success),
-            "onExit" => Some(&mut self.on_exit),
-            "onError" => Some(&mut self.on_error),
-            _ => None,
-        }
+        let index = CALLBACK_KEYS.iter().position(|name| *name == key)?;
+        Some(&mut self.functions[index])
     }
 
     /// Stops every later delivery.
@@ -130,11 +129,7 @@ impl HostCallbacks {
         if let Some(on_event) = &self.on_rust_event {
             on_event(event);
         }
-        if self.on_event.is_none()
-            && self.on_success.is_none()
-            && self.on_exit.is_none()
-            && self.on_error.is_none()
-        {
+        if self.functions.iter().all(Option::is_none) {
             return;
         }
         let Ok(value) = js_sys::JSON::parse(event) else {
@@ -144,14 +139,10 @@ impl HostCallbacks {
             .ok()
             .and_then(|v| v.as_string())
             .unwrap_or_default();
-        call(self.on_event.as_ref(), &value);
-        let specific = match kind.as_str() {
-            "success" => self.on_success.as_ref(),
-            "exit" => self.on_exit.as_ref(),
-            "error" => self.on_error.as_ref(),
-            _ => None,
-        };
-        call(specific, &value);
+        call(self.functions[0].as_ref(), &value);
+        if let Some(index) = TYPED_EVENTS.iter().position(|t| *t == kind) {
+            call(self.functions[index + 1].as_ref(), &value);
+        }
     }
 }
 

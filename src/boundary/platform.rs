@@ -63,15 +63,24 @@ pub fn uuid_v4() -> Option<String> {
     crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    Some(format!(
-        "{}-{}-{}-{}-{}",
-        &hex[0..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..32]
-    ))
+    let mut uuid = String::with_capacity(36);
+    for (group, range) in [0..4, 4..6, 6..8, 8..10, 10..16].into_iter().enumerate() {
+        if group > 0 {
+            uuid.push('-');
+        }
+        push_hex(&mut uuid, &bytes[range]);
+    }
+    Some(uuid)
+}
+
+/// Appends `bytes` as lowercase hex digits, two per byte (what `{:02x}` writes, without the
+/// formatting machinery).
+pub fn push_hex(out: &mut String, bytes: &[u8]) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    for byte in bytes {
+        out.push(char::from(DIGITS[usize::from(byte >> 4)]));
+        out.push(char::from(DIGITS[usize::from(byte & 0x0f)]));
+    }
 }
 
 /// Whether the browser believes it is online.
