@@ -2,7 +2,7 @@
 //! (the core's suggestion preselected and marked), a required marker, the upsert choice for pushed
 //! schemas, and the provider's custom fields to pass through.
 
-use super::{KeyedList, MappingRowView, Reader};
+use super::{Handler, KeyedList, MappingRowView, Reader};
 use crate::i18n::Texts;
 use leptos::prelude::*;
 use widget_core::wire::UpsertSetting;
@@ -43,15 +43,43 @@ pub struct MappingRow {
     pub options: Vec<(String, String)>,
 }
 
-/// What the user can do on the mapping step.
+/// What the user can do on the mapping step: three [`Handler`]s, so no `Callback` is compiled
+/// per argument type.
 #[derive(Clone, Copy)]
-pub struct MappingActions {
+pub struct MappingActions<M, U, P> {
     /// `(schema, field, provider field or None)`.
-    pub on_map: Callback<(String, String, Option<String>)>,
+    pub on_map: M,
     /// `(schema, field, setting)`.
-    pub on_upsert: Callback<(String, String, UpsertSetting)>,
+    pub on_upsert: U,
     /// `(schema, custom field)`: switch it in or out of passthrough.
-    pub on_passthrough: Callback<(String, String)>,
+    pub on_passthrough: P,
+}
+
+/// The bounds every use of [`MappingActions`] needs.
+pub trait Actions: Copy + Send + Sync + 'static {
+    /// `(schema, field, provider field or None)`.
+    fn map(&self, schema: String, field: String, provider_field: Option<String>);
+    /// `(schema, field, setting)`.
+    fn upsert(&self, schema: String, field: String, setting: UpsertSetting);
+    /// `(schema, custom field)`.
+    fn passthrough(&self, schema: String, field: String);
+}
+
+impl<M, U, P> Actions for MappingActions<M, U, P>
+where
+    M: Handler<(String, String, Option<String>)>,
+    U: Handler<(String, String, UpsertSetting)>,
+    P: Handler<(String, String)>,
+{
+    fn map(&self, schema: String, field: String, provider_field: Option<String>) {
+        (self.on_map)((schema, field, provider_field));
+    }
+    fn upsert(&self, schema: String, field: String, setting: UpsertSetting) {
+        (self.on_upsert)((schema, field, setting));
+    }
+    fn passthrough(&self, schema: String, field: String) {
+        (self.on_passthrough)((schema, field));
+    }
 }
 
 /// Every schema's mapping table. Tables, rows and checkboxes are keyed by schema and field, so
@@ -61,7 +89,7 @@ pub fn MappingStep(
     /// One table per schema that maps fields.
     tables: impl Reader<Vec<MappingTable>>,
     /// What the user's actions send.
-    actions: MappingActions,
+    actions: impl Actions,
 ) -> impl IntoView {
     let table_keys = move || tables().into_iter().map(|t| t.key).collect::<Vec<_>>();
     let table = move |key: String| {
@@ -100,7 +128,7 @@ fn empty_table(key: &str) -> MappingTable {
 fn TableView(
     loading: bool,
     table: impl Reader<MappingTable>,
-    actions: MappingActions,
+    actions: impl Actions,
 ) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
     let first = untrack(table);
@@ -168,7 +196,7 @@ fn TableView(
                                     <input
                                         type="checkbox"
                                         prop:checked=move || table().passthrough.iter().any(|p| p.0 == checked_field && p.2)
-                                        on:change=move |_| actions.on_passthrough.run((schema.clone(), field.clone()))
+                                        on:change=move |_| actions.passthrough(schema.clone(), field.clone())
                                     />
                                     {label}
                                 </label>
