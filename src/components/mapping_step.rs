@@ -2,7 +2,7 @@
 //! (the core's suggestion preselected and marked), a required marker, the upsert choice for pushed
 //! schemas, and the provider's custom fields to pass through.
 
-use super::{Handler, KeyedList, MappingRowView, Reader};
+use super::{Handler, KeyedList, MappingRowView, Reader, Reveal};
 use crate::i18n::Texts;
 use leptos::prelude::*;
 use widget_core::wire::UpsertSetting;
@@ -103,11 +103,7 @@ pub fn MappingStep(
                     .unwrap_or_else(|| empty_table(key))
             })
         };
-        // A table is built again once its fields arrive, and only then: the others keep their
-        // controls (and focus) while it loads.
-        let loading = Memo::new(move |_| table().loading);
-        (move || view! { <TableView loading=loading.get() table=table actions=actions /> })
-            .into_any()
+        view! { <TableView table=table actions=actions /> }.into_any()
     };
     view! { <KeyedList keys=Signal::derive(table_keys) item=Callback::new(table) /> }
 }
@@ -124,24 +120,34 @@ fn empty_table(key: &str) -> MappingTable {
 }
 
 /// One schema's section: loading, or its table and passthrough choices.
+///
+/// The table is built once its fields arrive, and only then: the other sections keep their
+/// controls (and focus) while one loads.
 #[component]
-fn TableView(
-    loading: bool,
-    table: impl Reader<MappingTable>,
-    actions: impl Actions,
-) -> impl IntoView {
+fn TableView(table: impl Reader<MappingTable>, actions: impl Actions) -> impl IntoView {
+    let texts = expect_context::<&'static Texts>();
+    let label = untrack(table).label;
+    view! {
+        <section class="esw-mapping" aria-label=label.clone()>
+            <h3 class="esw-section-title">{label.clone()}</h3>
+            <Reveal
+                when=move || !table().loading
+                fallback=move || view! {
+                    <p class="esw-status" role="status"><span class="esw-spinner"></span>{texts.loading_fields}</p>
+                }
+            >
+                <Fields table=table actions=actions />
+            </Reveal>
+        </section>
+    }
+}
+
+/// A loaded section's table and passthrough choices.
+#[component]
+fn Fields(table: impl Reader<MappingTable>, actions: impl Actions) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
     let first = untrack(table);
     let key = first.key.clone();
-    if loading {
-        return view! {
-            <section class="esw-mapping" aria-label=first.label.clone()>
-                <h3 class="esw-section-title">{first.label.clone()}</h3>
-                <p class="esw-status" role="status"><span class="esw-spinner"></span>{texts.loading_fields}</p>
-            </section>
-        }
-        .into_any();
-    }
     let row_keys = move || {
         table()
             .rows
@@ -158,57 +164,53 @@ fn TableView(
     };
     let (row_schema, pass_schema) = (key.clone(), key.clone());
     view! {
-        <section class="esw-mapping" aria-label=first.label.clone()>
-            <h3 class="esw-section-title">{first.label.clone()}</h3>
-            <table class="esw-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{texts.column_app_field}</th>
-                        <th scope="col">{texts.column_provider_field}</th>
-                        {first.push.then(|| view! { <th scope="col">{texts.column_upsert}</th> })}
-                    </tr>
-                </thead>
-                <tbody>
-                    <KeyedList keys=Signal::derive(row_keys) item=Callback::new(move |field: String| {
-                        let field = StoredValue::new(field);
-                        let row = move || field.with_value(|field| {
-                            table().rows.into_iter().find(|r| &r.field == field).unwrap_or_else(|| placeholder_row(field))
-                        });
-                        view! { <MappingRowView schema=row_schema.clone() row=row actions=actions /> }.into_any()
+        <table class="esw-table">
+            <thead>
+                <tr>
+                    <th scope="col">{texts.column_app_field}</th>
+                    <th scope="col">{texts.column_provider_field}</th>
+                    {first.push.then(|| view! { <th scope="col">{texts.column_upsert}</th> })}
+                </tr>
+            </thead>
+            <tbody>
+                <KeyedList keys=Signal::derive(row_keys) item=Callback::new(move |field: String| {
+                    let field = StoredValue::new(field);
+                    let row = move || field.with_value(|field| {
+                        table().rows.into_iter().find(|r| &r.field == field).unwrap_or_else(|| placeholder_row(field))
+                    });
+                    view! { <MappingRowView schema=row_schema.clone() row=row actions=actions /> }.into_any()
+                }) />
+            </tbody>
+        </table>
+        {(!first.passthrough.is_empty()).then(move || view! {
+            <fieldset class="esw-fieldset">
+                <legend class="esw-section-title">{texts.passthrough_heading}</legend>
+                <div class="esw-checks">
+                    <KeyedList keys=Signal::derive(passthrough_keys) item=Callback::new(move |field: String| {
+                        let schema = pass_schema.clone();
+                        let checked_field = field.clone();
+                        let label = untrack(table)
+                            .passthrough
+                            .into_iter()
+                            .find(|p| p.0 == field)
+                            .map(|p| p.1)
+                            .unwrap_or_default();
+                        view! {
+                            <label class="esw-radio">
+                                <input
+                                    type="checkbox"
+                                    prop:checked=move || table().passthrough.iter().any(|p| p.0 == checked_field && p.2)
+                                    on:change=move |_| actions.passthrough(schema.clone(), field.clone())
+                                />
+                                {label}
+                            </label>
+                        }
+                        .into_any()
                     }) />
-                </tbody>
-            </table>
-            {(!first.passthrough.is_empty()).then(move || view! {
-                <fieldset class="esw-fieldset">
-                    <legend class="esw-section-title">{texts.passthrough_heading}</legend>
-                    <div class="esw-checks">
-                        <KeyedList keys=Signal::derive(passthrough_keys) item=Callback::new(move |field: String| {
-                            let schema = pass_schema.clone();
-                            let checked_field = field.clone();
-                            let label = untrack(table)
-                                .passthrough
-                                .into_iter()
-                                .find(|p| p.0 == field)
-                                .map(|p| p.1)
-                                .unwrap_or_default();
-                            view! {
-                                <label class="esw-radio">
-                                    <input
-                                        type="checkbox"
-                                        prop:checked=move || table().passthrough.iter().any(|p| p.0 == checked_field && p.2)
-                                        on:change=move |_| actions.passthrough(schema.clone(), field.clone())
-                                    />
-                                    {label}
-                                </label>
-                            }
-                            .into_any()
-                        }) />
-                    </div>
-                </fieldset>
-            })}
-        </section>
+                </div>
+            </fieldset>
+        })}
     }
-    .into_any()
 }
 
 fn placeholder_row(field: &str) -> MappingRow {
