@@ -14,9 +14,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 async fn an_error_banner_is_an_alert_that_takes_focus_and_offers_its_action() {
     let retries = Spy::default();
-    let on_action = retries.callback();
+    let on_action = retries.handler();
     let (root, _handle) = mount(move || {
-        view! { <ErrorBanner message="The server had a problem.".to_owned() action_label="Retry" on_action=on_action /> }
+        view! { <ErrorBanner message="The server had a problem.".to_owned() action_label=Some("Retry") on_action=on_action /> }
     })
     .await;
     settle().await;
@@ -32,7 +32,7 @@ async fn an_error_banner_is_an_alert_that_takes_focus_and_offers_its_action() {
 #[wasm_bindgen_test]
 async fn a_banner_without_an_action_has_no_button() {
     let (root, _handle) = mount(|| {
-        view! { <ErrorBanner message="<b>Refused</b>".to_owned() /> }
+        view! { <ErrorBanner message="<b>Refused</b>".to_owned() on_action=|_| {} /> }
     })
     .await;
     settle().await;

@@ -33,9 +33,9 @@ type Upserts = Spy<(String, String, UpsertSetting)>;
 async fn mount_row(row: MappingRow) -> (web_sys::HtmlElement, Upserts, impl Drop) {
     let upserts = Upserts::default();
     let actions = MappingActions {
-        on_map: Callback::new(|_| {}),
-        on_upsert: upserts.callback(),
-        on_passthrough: Callback::new(|_| {}),
+        on_map: |_| {},
+        on_upsert: upserts.handler(),
+        on_passthrough: |_| {},
     };
     let row = Signal::stored(row);
     let (root, handle) = mount(move || {

@@ -63,9 +63,9 @@ async fn mount_table(table: MappingTable) -> (Mounted, impl Drop) {
     let tables = RwSignal::new(vec![table]);
     let (maps, upserts, passthroughs) = (Spy::default(), Spy::default(), Spy::default());
     let actions = MappingActions {
-        on_map: maps.callback(),
-        on_upsert: upserts.callback(),
-        on_passthrough: passthroughs.callback(),
+        on_map: maps.handler(),
+        on_upsert: upserts.handler(),
+        on_passthrough: passthroughs.handler(),
     };
     let (root, handle) =
         mount(move || view! { <MappingStep tables=move || tables.get() actions=actions /> }).await;

@@ -4,7 +4,7 @@
 //! The row's elements are created once and only their values follow `row`, so the control a
 //! keyboard user just changed keeps focus.
 
-use super::mapping_step::{MappingActions, MappingRow};
+use super::mapping_step::{Actions, MappingRow};
 use super::{Reader, Reveal, UpsertSelect};
 use crate::i18n::Texts;
 use leptos::prelude::*;
@@ -17,7 +17,7 @@ pub fn MappingRowView(
     /// The row; its field, label, options and push-ness are read once.
     row: impl Reader<MappingRow>,
     /// What the user's actions send.
-    actions: MappingActions,
+    actions: impl Actions,
 ) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
     let first = untrack(row);
@@ -54,7 +54,7 @@ pub fn MappingRowView(
                 <UpsertSelect
                     value=move || row().upsert.unwrap_or_default()
                     label_text=format!("{} — {}", first.label, texts.column_upsert)
-                    on_change=Callback::new(move |setting| actions.on_upsert.run((schema.clone(), field.clone(), setting)))
+                    on_change=move |setting| actions.upsert(schema.clone(), field.clone(), setting)
                 />
             </td>
         }
@@ -79,7 +79,7 @@ pub fn MappingRowView(
                     on:change=move |event| {
                         let value = event_target_value(&event);
                         let chosen = (!value.is_empty()).then_some(value);
-                        actions.on_map.run((map_schema.clone(), map_field.clone(), chosen));
+                        actions.map(map_schema.clone(), map_field.clone(), chosen);
                     }
                 >
                     <option value="">{texts.not_mapped}</option>

@@ -2,7 +2,7 @@
 //! (the core's suggestion preselected and marked), a required marker, the upsert choice for pushed
 //! schemas, and the provider's custom fields to pass through.
 
-use super::{KeyedList, MappingRowView, Reader};
+use super::{Handler, KeyedList, MappingRowView, Reader, Reveal};
 use crate::i18n::Texts;
 use leptos::prelude::*;
 use widget_core::wire::UpsertSetting;
@@ -43,15 +43,43 @@ pub struct MappingRow {
     pub options: Vec<(String, String)>,
 }
 
-/// What the user can do on the mapping step.
+/// What the user can do on the mapping step: three [`Handler`]s, so no `Callback` is compiled
+/// per argument type.
 #[derive(Clone, Copy)]
-pub struct MappingActions {
+pub struct MappingActions<M, U, P> {
     /// `(schema, field, provider field or None)`.
-    pub on_map: Callback<(String, String, Option<String>)>,
+    pub on_map: M,
     /// `(schema, field, setting)`.
-    pub on_upsert: Callback<(String, String, UpsertSetting)>,
+    pub on_upsert: U,
     /// `(schema, custom field)`: switch it in or out of passthrough.
-    pub on_passthrough: Callback<(String, String)>,
+    pub on_passthrough: P,
+}
+
+/// The bounds every use of [`MappingActions`] needs.
+pub trait Actions: Copy + Send + Sync + 'static {
+    /// `(schema, field, provider field or None)`.
+    fn map(&self, schema: String, field: String, provider_field: Option<String>);
+    /// `(schema, field, setting)`.
+    fn upsert(&self, schema: String, field: String, setting: UpsertSetting);
+    /// `(schema, custom field)`.
+    fn passthrough(&self, schema: String, field: String);
+}
+
+impl<M, U, P> Actions for MappingActions<M, U, P>
+where
+    M: Handler<(String, String, Option<String>)>,
+    U: Handler<(String, String, UpsertSetting)>,
+    P: Handler<(String, String)>,
+{
+    fn map(&self, schema: String, field: String, provider_field: Option<String>) {
+        (self.on_map)((schema, field, provider_field));
+    }
+    fn upsert(&self, schema: String, field: String, setting: UpsertSetting) {
+        (self.on_upsert)((schema, field, setting));
+    }
+    fn passthrough(&self, schema: String, field: String) {
+        (self.on_passthrough)((schema, field));
+    }
 }
 
 /// Every schema's mapping table. Tables, rows and checkboxes are keyed by schema and field, so
@@ -61,7 +89,7 @@ pub fn MappingStep(
     /// One table per schema that maps fields.
     tables: impl Reader<Vec<MappingTable>>,
     /// What the user's actions send.
-    actions: MappingActions,
+    actions: impl Actions,
 ) -> impl IntoView {
     let table_keys = move || tables().into_iter().map(|t| t.key).collect::<Vec<_>>();
     let table = move |key: String| {
@@ -75,11 +103,7 @@ pub fn MappingStep(
                     .unwrap_or_else(|| empty_table(key))
             })
         };
-        // A table is built again once its fields arrive, and only then: the others keep their
-        // controls (and focus) while it loads.
-        let loading = Memo::new(move |_| table().loading);
-        (move || view! { <TableView loading=loading.get() table=table actions=actions /> })
-            .into_any()
+        view! { <TableView table=table actions=actions /> }.into_any()
     };
     view! { <KeyedList keys=Signal::derive(table_keys) item=Callback::new(table) /> }
 }
@@ -96,24 +120,34 @@ fn empty_table(key: &str) -> MappingTable {
 }
 
 /// One schema's section: loading, or its table and passthrough choices.
+///
+/// The table is built once its fields arrive, and only then: the other sections keep their
+/// controls (and focus) while one loads.
 #[component]
-fn TableView(
-    loading: bool,
-    table: impl Reader<MappingTable>,
-    actions: MappingActions,
-) -> impl IntoView {
+fn TableView(table: impl Reader<MappingTable>, actions: impl Actions) -> impl IntoView {
+    let texts = expect_context::<&'static Texts>();
+    let label = untrack(table).label;
+    view! {
+        <section class="esw-mapping" aria-label=label.clone()>
+            <h3 class="esw-section-title">{label.clone()}</h3>
+            <Reveal
+                when=move || !table().loading
+                fallback=move || view! {
+                    <p class="esw-status" role="status"><span class="esw-spinner"></span>{texts.loading_fields}</p>
+                }
+            >
+                <Fields table=table actions=actions />
+            </Reveal>
+        </section>
+    }
+}
+
+/// A loaded section's table and passthrough choices.
+#[component]
+fn Fields(table: impl Reader<MappingTable>, actions: impl Actions) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
     let first = untrack(table);
     let key = first.key.clone();
-    if loading {
-        return view! {
-            <section class="esw-mapping" aria-label=first.label.clone()>
-                <h3 class="esw-section-title">{first.label.clone()}</h3>
-                <p class="esw-status" role="status"><span class="esw-spinner"></span>{texts.loading_fields}</p>
-            </section>
-        }
-        .into_any();
-    }
     let row_keys = move || {
         table()
             .rows
@@ -130,57 +164,53 @@ fn TableView(
     };
     let (row_schema, pass_schema) = (key.clone(), key.clone());
     view! {
-        <section class="esw-mapping" aria-label=first.label.clone()>
-            <h3 class="esw-section-title">{first.label.clone()}</h3>
-            <table class="esw-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{texts.column_app_field}</th>
-                        <th scope="col">{texts.column_provider_field}</th>
-                        {first.push.then(|| view! { <th scope="col">{texts.column_upsert}</th> })}
-                    </tr>
-                </thead>
-                <tbody>
-                    <KeyedList keys=Signal::derive(row_keys) item=Callback::new(move |field: String| {
-                        let field = StoredValue::new(field);
-                        let row = move || field.with_value(|field| {
-                            table().rows.into_iter().find(|r| &r.field == field).unwrap_or_else(|| placeholder_row(field))
-                        });
-                        view! { <MappingRowView schema=row_schema.clone() row=row actions=actions /> }.into_any()
+        <table class="esw-table">
+            <thead>
+                <tr>
+                    <th scope="col">{texts.column_app_field}</th>
+                    <th scope="col">{texts.column_provider_field}</th>
+                    {first.push.then(|| view! { <th scope="col">{texts.column_upsert}</th> })}
+                </tr>
+            </thead>
+            <tbody>
+                <KeyedList keys=Signal::derive(row_keys) item=Callback::new(move |field: String| {
+                    let field = StoredValue::new(field);
+                    let row = move || field.with_value(|field| {
+                        table().rows.into_iter().find(|r| &r.field == field).unwrap_or_else(|| placeholder_row(field))
+                    });
+                    view! { <MappingRowView schema=row_schema.clone() row=row actions=actions /> }.into_any()
+                }) />
+            </tbody>
+        </table>
+        {(!first.passthrough.is_empty()).then(move || view! {
+            <fieldset class="esw-fieldset">
+                <legend class="esw-section-title">{texts.passthrough_heading}</legend>
+                <div class="esw-checks">
+                    <KeyedList keys=Signal::derive(passthrough_keys) item=Callback::new(move |field: String| {
+                        let schema = pass_schema.clone();
+                        let checked_field = field.clone();
+                        let label = untrack(table)
+                            .passthrough
+                            .into_iter()
+                            .find(|p| p.0 == field)
+                            .map(|p| p.1)
+                            .unwrap_or_default();
+                        view! {
+                            <label class="esw-radio">
+                                <input
+                                    type="checkbox"
+                                    prop:checked=move || table().passthrough.iter().any(|p| p.0 == checked_field && p.2)
+                                    on:change=move |_| actions.passthrough(schema.clone(), field.clone())
+                                />
+                                {label}
+                            </label>
+                        }
+                        .into_any()
                     }) />
-                </tbody>
-            </table>
-            {(!first.passthrough.is_empty()).then(move || view! {
-                <fieldset class="esw-fieldset">
-                    <legend class="esw-section-title">{texts.passthrough_heading}</legend>
-                    <div class="esw-checks">
-                        <KeyedList keys=Signal::derive(passthrough_keys) item=Callback::new(move |field: String| {
-                            let schema = pass_schema.clone();
-                            let checked_field = field.clone();
-                            let label = untrack(table)
-                                .passthrough
-                                .into_iter()
-                                .find(|p| p.0 == field)
-                                .map(|p| p.1)
-                                .unwrap_or_default();
-                            view! {
-                                <label class="esw-radio">
-                                    <input
-                                        type="checkbox"
-                                        prop:checked=move || table().passthrough.iter().any(|p| p.0 == checked_field && p.2)
-                                        on:change=move |_| actions.on_passthrough.run((schema.clone(), field.clone()))
-                                    />
-                                    {label}
-                                </label>
-                            }
-                            .into_any()
-                        }) />
-                    </div>
-                </fieldset>
-            })}
-        </section>
+                </div>
+            </fieldset>
+        })}
     }
-    .into_any()
 }
 
 fn placeholder_row(field: &str) -> MappingRow {

@@ -19,7 +19,7 @@ pub use error_banner::ErrorBanner;
 pub use focus::focus_when_shown;
 pub use keyed::{KeyedList, Reveal};
 pub use mapping_row::MappingRowView;
-pub use mapping_step::{MappingActions, MappingRow, MappingStep, MappingTable};
+pub use mapping_step::{Actions, MappingActions, MappingRow, MappingStep, MappingTable};
 pub use nav_bar::NavBar;
 pub use provider_logo::ProviderLogo;
 pub use provider_step::{ProviderCard, ProviderStep};

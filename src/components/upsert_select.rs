@@ -22,7 +22,7 @@ pub fn UpsertSelect(
     /// The accessible name, e.g. "When Email already has data".
     label_text: String,
     /// Receives the new setting.
-    on_change: Callback<UpsertSetting>,
+    on_change: impl Fn(UpsertSetting) + 'static,
 ) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
     view! {
@@ -33,7 +33,7 @@ pub fn UpsertSelect(
             on:change=move |event| {
                 let chosen = event_target_value(&event);
                 if let Some(setting) = UpsertSetting::ALL.into_iter().find(|s| s.as_str() == chosen) {
-                    on_change.run(setting);
+                    on_change(setting);
                 }
             }
         >

@@ -59,19 +59,17 @@ pub fn MappingPage(shell: Shell) -> impl IntoView {
     let ids =
         |schema: String, field: String| Some((SchemaKey::new(schema)?, FieldName::new(field)?));
     let actions = MappingActions {
-        on_map: Callback::new(
-            move |(schema, field, provider_field): (String, String, Option<String>)| {
-                if let Some((schema, field)) = ids(schema, field) {
-                    let provider_field = provider_field.and_then(FieldName::new);
-                    shell.dispatch(Event::FieldMapped {
-                        schema,
-                        field,
-                        provider_field,
-                    });
-                }
-            },
-        ),
-        on_upsert: Callback::new(move |(schema, field, upsert): (String, String, _)| {
+        on_map: move |(schema, field, provider_field): (String, String, Option<String>)| {
+            if let Some((schema, field)) = ids(schema, field) {
+                let provider_field = provider_field.and_then(FieldName::new);
+                shell.dispatch(Event::FieldMapped {
+                    schema,
+                    field,
+                    provider_field,
+                });
+            }
+        },
+        on_upsert: move |(schema, field, upsert): (String, String, _)| {
             if let Some((schema, field)) = ids(schema, field) {
                 shell.dispatch(Event::UpsertChosen {
                     schema,
@@ -79,15 +77,15 @@ pub fn MappingPage(shell: Shell) -> impl IntoView {
                     upsert,
                 });
             }
-        }),
-        on_passthrough: Callback::new(move |(schema, field): (String, String)| {
+        },
+        on_passthrough: move |(schema, field): (String, String)| {
             if let Some((schema, provider_field)) = ids(schema, field) {
                 shell.dispatch(Event::PassthroughToggled {
                     schema,
                     provider_field,
                 });
             }
-        }),
+        },
     };
     view! {
         <MappingStep tables=move || shell.with(tables) actions=actions />

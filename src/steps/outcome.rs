@@ -64,17 +64,19 @@ pub fn ErrorPage(shell: Shell) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
     let failure = shell.read_once(|w| w.error().cloned());
     let code = failure.as_ref().map_or(ErrorCode::ServerError, |f| f.code);
-    let (label, event): (&'static str, Option<Event>) = match code {
-        ErrorCode::SessionExpired => (texts.start_again, Some(Event::StartOverClicked)),
-        ErrorCode::ConfigInvalid | ErrorCode::RedirectNotAllowed => (texts.retry, None),
-        _ => (texts.retry, Some(Event::RetryClicked)),
+    let action = |code| match code {
+        ErrorCode::SessionExpired => Some((texts.start_again, Event::StartOverClicked)),
+        ErrorCode::ConfigInvalid | ErrorCode::RedirectNotAllowed => None,
+        _ => Some((texts.retry, Event::RetryClicked)),
     };
-    let action = event.map(|event| Callback::new(move |_| shell.dispatch(event.clone())));
+    let label = action(code).map(|(label, _)| label);
+    let on_action = move |_| {
+        if let Some((_, event)) = action(code) {
+            shell.dispatch(event);
+        }
+    };
     view! {
-        {match action {
-            Some(action) => view! { <ErrorBanner message=message(texts, code).to_owned() action_label=label on_action=action /> }.into_any(),
-            None => view! { <ErrorBanner message=message(texts, code).to_owned() /> }.into_any(),
-        }}
+        <ErrorBanner message=message(texts, code).to_owned() action_label=label on_action=on_action />
         <div class="esw-nav">
             <button type="button" class="esw-button" on:click=move |_| shell.dispatch(Event::BackClicked)>{texts.back}</button>
             <div class="esw-nav__end">
