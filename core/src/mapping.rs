@@ -166,8 +166,18 @@ pub fn suggest(schema_fields: &[Field], provider_fields: &[Field]) -> Vec<Option
     crate::sort::sort_by(&mut pairs, |x, y| {
         y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
     });
-    let mut out = vec![None; schema_fields.len()];
-    let mut used = vec![false; provider_fields.len()];
+    assign(pairs, schema_fields.len(), provider_fields.len())
+}
+
+/// Walks `(score, schema index, provider index)` pairs in order and gives each schema field the
+/// first provider field not taken yet.
+fn assign(
+    pairs: Vec<(u32, usize, usize)>,
+    schema_len: usize,
+    provider_len: usize,
+) -> Vec<Option<usize>> {
+    let mut out = vec![None; schema_len];
+    let mut used = vec![false; provider_len];
     for (_, i, j) in pairs {
         if out[i].is_none() && !used[j] {
             out[i] = Some(j);
@@ -267,15 +277,7 @@ mod tests {
             }
         }
         pairs.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-        let mut out = vec![None; schema.len()];
-        let mut used = vec![false; provider.len()];
-        for (_, i, j) in pairs {
-            if out[i].is_none() && !used[j] {
-                out[i] = Some(j);
-                used[j] = true;
-            }
-        }
-        out
+        assign(pairs, schema.len(), provider.len())
     }
 
     fn arb_field() -> impl proptest::strategy::Strategy<Value = Field> {
