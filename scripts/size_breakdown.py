@@ -13,7 +13,9 @@ import zlib
 
 # First match wins; names are rustc's v0 symbols with crate hashes, e.g. `widget_core[1a2b]::json`.
 AREAS = [
-    ("mount (options parsing and the first view inlined)", r"boundary::exports::mount$"),
+    ("mount (options parsing and the first view inlined)", r"exports::mount$"),
+    ("serde_json (only <SessionWidget/> may use it; mount() must not link it)", r"serde_json"),
+    ("serde, serde-wasm-bindgen and serde_path_to_error", r"serde_wasm_bindgen|serde_path_to_error|serde_core|\bserde\["),
     ("shell dispatch (wizard update inlined)", r"Shell>::dispatch$"),
     ("shell", r"::shell::|Shell>"),
     ("http", r"::http::"),
@@ -24,7 +26,7 @@ AREAS = [
     ("leptos: reactive_graph (the rest)", r"reactive_graph"),
     ("leptos: other", r"leptos|either_of|any_spawner|slotmap|guardian|send_wrapper|throw_error|oco_ref"),
     ("core: wizard", r"widget_core\[\w+\]::wizard"),
-    ("core: json and codecs", r"widget_core\[\w+\]::(json|codec)"),
+    ("core: json value", r"widget_core\[\w+\]::json"),
     ("core: options", r"widget_core\[\w+\]::options"),
     ("core: other", r"widget_core"),
     ("formatting and panics", r"core\[\w+\]::fmt|Debug|Display|panic"),
@@ -140,6 +142,8 @@ def main():
     for marginal, raw, label in sorted(rows, reverse=True):
         print(f"{marginal:>15} {raw:>9}  {label}")
     print(f"{total:>15} {sum(map(len, everything)):>9}  all code and data (gzip of the whole)")
+    linked = sum("serde_json" in name for name in names.values())
+    print(f"functions named after serde_json: {linked}")
 
 
 if __name__ == "__main__":

@@ -74,7 +74,7 @@ fn an_invalid_option_reaches_on_error_as_an_object_naming_the_field() {
     let events = events.borrow();
     assert_eq!(events.len(), 1, "{events:?}");
     assert!(
-        events[0].starts_with(r#"{"type":"error","code":"config_invalid","message":"session.default_upsert_setting must be"#)
+        events[0].starts_with(r#"{"type":"error","code":"config_invalid","message":"session.default_upsert_setting is invalid: unknown variant `MERGE`"#)
             && events[0].ends_with(r#","field":"session.default_upsert_setting"}"#),
         "{}",
         events[0]
@@ -97,7 +97,7 @@ fn a_function_below_the_top_level_is_refused_not_dropped() {
     );
     assert!(
         message.starts_with("options must be plain data")
-            && message.contains("label is a function"),
+            && message.contains("session.label is not plain data"),
         "{message}"
     );
 }

@@ -16,7 +16,7 @@ pub struct BrowserJson;
 impl JsonReader for BrowserJson {
     fn read<T: DeserializeOwned>(&self, text: &str) -> Result<T, String> {
         let value = js_sys::JSON::parse(text).map_err(|e| describe_js_error(&e))?;
-        serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+        serde_wasm_bindgen::from_value(value).map_err(message)
     }
 }
 
@@ -41,16 +41,26 @@ pub struct JsOptions(pub JsValue);
 
 impl OptionsSource for JsOptions {
     fn tree(&self) -> Result<Json, String> {
-        serde_wasm_bindgen::from_value(self.0.clone()).map_err(|e| e.to_string())
+        read_with_path(&self.0).map_err(|e| e.path + " is not plain data: " + &e.message)
     }
 
     fn typed(&self) -> Result<RawOptions, TypeError> {
-        let deserializer = serde_wasm_bindgen::Deserializer::from(self.0.clone());
-        serde_path_to_error::deserialize(deserializer).map_err(|e| TypeError {
-            path: e.path().to_string().trim_start_matches('.').to_owned(),
-            message: e.inner().to_string(),
-        })
+        read_with_path(&self.0)
     }
+}
+
+/// Reads `value` into `T`, naming the path of the first value that does not fit.
+fn read_with_path<T: DeserializeOwned>(value: &JsValue) -> Result<T, TypeError> {
+    let deserializer = serde_wasm_bindgen::Deserializer::from(value.clone());
+    serde_path_to_error::deserialize(deserializer).map_err(|e| TypeError {
+        path: e.path().to_string().trim_start_matches('.').to_owned(),
+        message: message(e.into_inner()),
+    })
+}
+
+/// serde-wasm-bindgen's error is a JS `Error`; its message, without the `Error: ` prefix.
+fn message(error: serde_wasm_bindgen::Error) -> String {
+    describe_js_error(&error.into())
 }
 
 /// A thrown value's message, for the developer.
