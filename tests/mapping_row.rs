@@ -36,6 +36,7 @@ async fn mount_row(row: MappingRow) -> (web_sys::HtmlElement, Upserts, impl Drop
         on_map: |_| {},
         on_upsert: upserts.handler(),
         on_passthrough: |_| {},
+        on_undo: |_| {},
     };
     let row = Signal::stored(row);
     let (root, handle) = mount(move || {

@@ -48,6 +48,7 @@ fn table(push: bool, loading: bool) -> MappingTable {
             },
         ],
         passthrough: vec![("lifecyclestage".into(), "Lifecycle Stage".into(), false)],
+        notice: None,
     }
 }
 
@@ -57,15 +58,18 @@ struct Mounted {
     maps: Spy<(String, String, Option<String>)>,
     upserts: Spy<(String, String, UpsertSetting)>,
     passthroughs: Spy<(String, String)>,
+    undos: Spy<()>,
 }
 
 async fn mount_table(table: MappingTable) -> (Mounted, impl Drop) {
     let tables = RwSignal::new(vec![table]);
     let (maps, upserts, passthroughs) = (Spy::default(), Spy::default(), Spy::default());
+    let undos = Spy::default();
     let actions = MappingActions {
         on_map: maps.handler(),
         on_upsert: upserts.handler(),
         on_passthrough: passthroughs.handler(),
+        on_undo: undos.handler(),
     };
     let (root, handle) =
         mount(move || view! { <MappingStep tables=move || tables.get() actions=actions /> }).await;
@@ -75,6 +79,7 @@ async fn mount_table(table: MappingTable) -> (Mounted, impl Drop) {
         maps,
         upserts,
         passthroughs,
+        undos,
     };
     (mounted, handle)
 }
@@ -223,7 +228,7 @@ async fn a_loading_table_says_so_until_its_fields_arrive() {
     assert_eq!(text(&one(&m.root, "[role=status]")), "Loading fields…");
     m.tables.update(|t| t[0].loading = false);
     settle().await;
-    assert!(all(&m.root, "[role=status]").is_empty());
+    assert!(all(&m.root, ".esw-status").is_empty());
     assert_eq!(all(&m.root, "tbody select").len(), 2);
 }
 
@@ -239,10 +244,60 @@ async fn a_table_that_finishes_loading_leaves_the_others_controls_in_place() {
     email.focus().unwrap();
     m.tables.update(|t| t[1].loading = false);
     settle().await;
-    assert_eq!(all(&m.root, "[role=status]").len(), 0, "both tables loaded");
+    assert_eq!(all(&m.root, ".esw-status").len(), 0, "both tables loaded");
     assert!(
         one(&m.root, EMAIL).is_same_node(Some(&email)),
         "the loaded table's select is the same element"
     );
     assert!(is_focused(&email), "and keeps focus");
+}
+
+#[wasm_bindgen_test]
+async fn a_notice_appears_in_the_live_region_and_undo_reports_and_refocuses_the_row() {
+    let (m, _handle) = mount_table(table(false, false)).await;
+    let region = one(&m.root, ".esw-mapping__notice");
+    assert_eq!(region.get_attribute("role").as_deref(), Some("status"));
+    assert_eq!(
+        text(&region),
+        "",
+        "present and empty before anything happens"
+    );
+    m.tables.update(|t| {
+        t[0].notice = Some((
+            "First Name now maps to Email. Email, which had it, is now not mapped.".into(),
+            "first_name".into(),
+        ))
+    });
+    settle().await;
+    let region = one(&m.root, ".esw-mapping__notice");
+    assert!(text(&region).starts_with("First Name now maps to Email."));
+    let undo = one(&region, "button");
+    assert_eq!(text(&undo), "Undo");
+    undo.click();
+    assert_eq!(m.undos.calls(), [()]);
+    assert!(
+        is_focused(&one(&m.root, FIRST_NAME)),
+        "focus goes back to the row that chose, not to the page"
+    );
+    m.tables.update(|t| t[0].notice = None);
+    settle().await;
+    assert!(all(&m.root, ".esw-mapping__notice button").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn an_options_name_follows_the_row_without_rebuilding_the_select() {
+    let (m, _handle) = mount_table(table(false, false)).await;
+    let first = one(&m.root, FIRST_NAME);
+    first.focus().unwrap();
+    m.tables
+        .update(|t| t[0].rows[1].options[0].1 = "Email — used by Email".into());
+    settle().await;
+    let names: Vec<String> = all(&first, "option").iter().map(|o| text(o)).collect();
+    assert_eq!(
+        names,
+        ["— Not mapped —", "Email — used by Email", "First Name"]
+    );
+    assert!(one(&m.root, FIRST_NAME).is_same_node(Some(&first)));
+    assert!(is_focused(&first));
+    assert_eq!(value(&first), "firstname");
 }

@@ -17,3 +17,12 @@ pub fn focus_when_shown(element: Element, enabled: bool) {
         }
     });
 }
+
+/// Focuses the element with `id` in the widget's document, if it is there: for focus that
+/// follows the user's own action when the control they used goes away (Undo on a notice).
+pub fn focus_by_id(id: &str) {
+    let element = document().get_element_by_id(id);
+    if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}

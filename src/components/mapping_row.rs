@@ -59,6 +59,18 @@ pub fn MappingRowView(
             </td>
         }
     });
+    // The options' names follow the row ("— used by Last name"), their elements stay.
+    let names = Memo::new(move |_| row().options.into_iter().map(|o| o.1).collect::<Vec<_>>());
+    let options = first
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, (value, _))| {
+            view! {
+                <option value=value.clone()>{move || names.with(|n| n.get(i).cloned().unwrap_or_default())}</option>
+            }
+        })
+        .collect_view();
     view! {
         <tr>
             <td>
@@ -83,7 +95,7 @@ pub fn MappingRowView(
                     }
                 >
                     <option value="">{texts.not_mapped}</option>
-                    {first.options.iter().cloned().map(|(value, name)| view! { <option value=value>{name}</option> }).collect_view()}
+                    {options}
                 </select>
                 <Reveal when=Signal::derive(suggested)>
                     <span class="esw-tag esw-tag--suggested" id=suggested_id.clone()>{texts.suggested}</span>

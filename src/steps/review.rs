@@ -44,8 +44,8 @@ fn items(w: &Wizard, texts: &'static Texts) -> Vec<ReviewItem> {
         let provider_title = |name: &str| {
             rows.iter()
                 .flat_map(|r| r.options.iter())
-                .find(|f| f.name == name)
-                .map_or_else(|| name.to_owned(), |f| title(f))
+                .find(|o| o.field.name == name)
+                .map_or_else(|| name.to_owned(), |o| title(o.field))
         };
         let mut lines = vec![direction.to_owned()];
         lines.extend(
