@@ -147,17 +147,17 @@ async fn the_suggested_tag_goes_when_the_user_picks_another_field() {
 }
 
 #[wasm_bindgen_test]
-async fn pulled_schemas_have_no_upsert_choice_and_pushed_ones_have_all_three() {
+async fn pulled_schemas_have_no_upsert_choice_and_pushed_mapped_fields_have_all_three() {
     let (pulled, _h) = mount_table(table(false, false)).await;
     assert!(all(&pulled.root, UPSERT).is_empty());
     assert_eq!(all(&pulled.root, "th").len(), 2);
     let (pushed, _h2) = mount_table(table(true, false)).await;
     assert_eq!(all(&pushed.root, "th").len(), 3);
     let upserts = all(&pushed.root, UPSERT);
-    assert_eq!(upserts.len(), 2);
+    assert_eq!(upserts.len(), 1, "unmapped Email has no upsert choice");
     assert_eq!(
         upserts[0].get_attribute("aria-label").as_deref(),
-        Some("Email — When the field already has data")
+        Some("First Name — When the field already has data")
     );
     assert_eq!(value(&upserts[0]), "SET_IF_NOT_SET");
     let values: Vec<String> = all(&upserts[0], "option")
@@ -170,7 +170,7 @@ async fn pulled_schemas_have_no_upsert_choice_and_pushed_ones_have_all_three() {
 #[wasm_bindgen_test]
 async fn each_upsert_choice_reports_its_setting() {
     let (m, _handle) = mount_table(table(true, false)).await;
-    let upsert = all(&m.root, UPSERT).remove(1);
+    let upsert = all(&m.root, UPSERT).remove(0);
     for choice in ["OVERWRITE", "DO_NOT_UPDATE", "SET_IF_NOT_SET"] {
         set_value(&upsert, choice, "change");
     }
@@ -250,6 +250,26 @@ async fn a_table_that_finishes_loading_leaves_the_others_controls_in_place() {
         "the loaded table's select is the same element"
     );
     assert!(is_focused(&email), "and keeps focus");
+}
+
+#[wasm_bindgen_test]
+async fn mapping_an_unmapped_pushed_field_shows_its_upsert_choice_in_place() {
+    let (m, _handle) = mount_table(table(true, false)).await;
+    let email = one(&m.root, EMAIL);
+    email.focus().unwrap();
+    m.tables
+        .update(|t| t[0].rows[0].provider_field = Some("email".into()));
+    settle().await;
+    let upserts = all(&m.root, UPSERT);
+    assert_eq!(upserts.len(), 2);
+    assert_eq!(
+        upserts[0].get_attribute("aria-label").as_deref(),
+        Some("Email — When the field already has data")
+    );
+    assert!(
+        is_focused(&email),
+        "the select the user changed keeps focus"
+    );
 }
 
 #[wasm_bindgen_test]

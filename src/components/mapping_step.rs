@@ -115,7 +115,10 @@ pub fn MappingStep(
                     .unwrap_or_else(|| empty_table(key))
             })
         };
-        view! { <TableView table=table actions=actions /> }.into_any()
+        // Whether any table of the step has an upsert column: a pulled table then takes the
+        // width of a pushed one's first two columns, so every column lines up.
+        let beside_push = untrack(tables).iter().any(|t| t.push);
+        view! { <TableView table=table actions=actions beside_push=beside_push /> }.into_any()
     };
     view! { <KeyedList keys=Signal::derive(table_keys) item=Callback::new(table) /> }
 }
@@ -137,7 +140,11 @@ fn empty_table(key: &str) -> MappingTable {
 /// The table is built once its fields arrive, and only then: the other sections keep their
 /// controls (and focus) while one loads.
 #[component]
-fn TableView(table: impl Reader<MappingTable>, actions: impl Actions) -> impl IntoView {
+fn TableView(
+    table: impl Reader<MappingTable>,
+    actions: impl Actions,
+    beside_push: bool,
+) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
     let label = untrack(table).label;
     view! {
@@ -149,7 +156,7 @@ fn TableView(table: impl Reader<MappingTable>, actions: impl Actions) -> impl In
                     <p class="esw-status" role="status"><span class="esw-spinner"></span>{texts.loading_fields}</p>
                 }
             >
-                <Fields table=table actions=actions />
+                <Fields table=table actions=actions beside_push=beside_push />
             </Reveal>
         </section>
     }
@@ -157,7 +164,11 @@ fn TableView(table: impl Reader<MappingTable>, actions: impl Actions) -> impl In
 
 /// A loaded section's table and passthrough choices.
 #[component]
-fn Fields(table: impl Reader<MappingTable>, actions: impl Actions) -> impl IntoView {
+fn Fields(
+    table: impl Reader<MappingTable>,
+    actions: impl Actions,
+    beside_push: bool,
+) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
     let first = untrack(table);
     let key = first.key.clone();
@@ -197,7 +208,17 @@ fn Fields(table: impl Reader<MappingTable>, actions: impl Actions) -> impl IntoV
                 </p>
             </Reveal>
         </div>
-        <table class="esw-table">
+        // Fixed column widths, the same in every table of the step, whatever their contents.
+        <table class=match (first.push, beside_push) {
+            (true, _) => "esw-table",
+            (false, true) => "esw-table esw-table--pull",
+            (false, false) => "esw-table esw-table--two",
+        }>
+            <colgroup>
+                <col class="esw-table__col--app" />
+                <col class="esw-table__col--provider" />
+                {first.push.then(|| view! { <col class="esw-table__col--upsert" /> })}
+            </colgroup>
             <thead>
                 <tr>
                     <th scope="col">{texts.column_app_field}</th>
