@@ -1,5 +1,6 @@
-//! An error the user can act on: a sentence in an alert region, focused when it appears so screen
-//! readers and keyboard users land on it (R39), and one action button when there is one.
+//! An error the user can act on: a sentence in an alert region, focused when it appears after a
+//! user's action so screen readers and keyboard users land on it (R39), and one action button
+//! when there is one.
 
 use super::{focus_when_shown, Handler};
 use leptos::prelude::*;
@@ -15,9 +16,12 @@ pub fn ErrorBanner(
     action_label: Option<&'static str>,
     /// What the button does.
     on_action: impl Handler<()>,
+    /// Whether the alert takes focus when shown (not when it is the first thing the widget shows).
+    #[prop(default = true)]
+    take_focus: bool,
 ) -> impl IntoView {
     view! {
-        <div class="esw-alert" role="alert" tabindex="-1" use:focus_when_shown=true>
+        <div class="esw-alert" role="alert" tabindex="-1" use:focus_when_shown=take_focus>
             <p class="esw-alert__text">{message}</p>
             {action_label.map(|label| view! {
                 <button type="button" class="esw-button" on:click=move |_| on_action(())>

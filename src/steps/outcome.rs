@@ -60,7 +60,11 @@ fn message(texts: &'static Texts, code: ErrorCode) -> &'static str {
 
 /// A failed request: what happened and what to do.
 #[component]
-pub fn ErrorPage(shell: Shell) -> impl IntoView {
+pub fn ErrorPage(
+    shell: Shell,
+    /// Whether the alert takes focus: not when the failure is the first thing the widget shows.
+    take_focus: bool,
+) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
     let failure = shell.read_once(|w| w.error().cloned());
     let code = failure.as_ref().map_or(ErrorCode::ServerError, |f| f.code);
@@ -76,7 +80,7 @@ pub fn ErrorPage(shell: Shell) -> impl IntoView {
         }
     };
     view! {
-        <ErrorBanner message=message(texts, code).to_owned() action_label=label on_action=on_action />
+        <ErrorBanner message=message(texts, code).to_owned() action_label=label on_action=on_action take_focus=take_focus />
         <div class="esw-nav">
             <button type="button" class="esw-button" on:click=move |_| shell.dispatch(Event::BackClicked)>{texts.back}</button>
             <div class="esw-nav__end">
