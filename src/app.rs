@@ -13,7 +13,7 @@ use crate::steps::{
 use leptos::prelude::*;
 use leptos::tachys::renderer::types::Element;
 use wasm_bindgen::JsCast;
-use widget_core::options::{Color, ThemeMode, WidgetOptions};
+use widget_core::options::{After, Color, ThemeMode, WidgetOptions};
 use widget_core::wizard::Step;
 
 /// The locale for these options: the `locale` option, else the browser's language.
@@ -55,6 +55,13 @@ pub fn App(shell: Shell, locale: Locale) -> impl IntoView {
     // a key or a pointer in it, no page takes focus (the widget appearing, a restored step, a
     // catalog failure at mount), so typing in the host page goes on undisturbed.
     let acted = StoredValue::new(false);
+    if shell.read_once(|w| w.options().after == After::Redirect && !w.leaves_after_success()) {
+        leptos::logging::warn!(
+            "endgrate-session-widget: `after` is \"redirect\" but `session.redirect_url` is not \
+             set, so the widget stays on its done screen after success (as with after: \"none\"); \
+             the `success` event is the page's cue"
+        );
+    }
     view! {
         <section class="esw-root" data-mode=mode lang=locale.tag() aria-label=texts.title use:theme_colors=colors
             on:keydown=move |_| acted.set_value(true) on:pointerdown=move |_| acted.set_value(true)>

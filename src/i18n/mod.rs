@@ -157,6 +157,8 @@ pub struct Texts {
     pub undo: &'static str,
     /// Under the passthrough heading: why a field can be both a mapping target and passed through.
     pub passthrough_hint: &'static str,
+    /// "Code: {code}. Details: {message}" on the error screens (R37).
+    pub error_detail: fn(&str, Option<&str>) -> String,
 }
 
 #[cfg(test)]
@@ -187,6 +189,7 @@ mod tests {
             assert!((t.swapped)("Phone", "Family name", "Last name", "Mobile").contains("Mobile"));
             assert!((t.taken_unmapped)("Phone", "Family name", "Last name").contains("Last name"));
             assert!((t.taken_from_passthrough)("Phone", "Segment").contains("Segment"));
+            assert!((t.error_detail)("server_error", Some("x")).contains("server_error"));
         }
     }
 

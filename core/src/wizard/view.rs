@@ -362,6 +362,19 @@ impl Wizard {
         self.step == Step::Submitting
     }
 
+    /// Whether the Error step offers Back: not when the step it would return to is the first
+    /// (Back would only show the step that failed, with nothing before it).
+    pub fn error_offers_back(&self) -> bool {
+        let first = self.visible_steps().first().copied();
+        self.error.as_ref().is_some_and(|e| Some(e.2) != first)
+    }
+
+    /// Whether success leaves the page: `after` names a destination that exists. With
+    /// `after: "redirect"` and no `redirect_url` there is none, and the widget stays.
+    pub fn leaves_after_success(&self) -> bool {
+        self.navigation_base().is_some()
+    }
+
     /// The failure shown in the Error step.
     pub fn error(&self) -> Option<&Failure> {
         self.error.as_ref().map(|e| &e.0)
