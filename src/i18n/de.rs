@@ -77,5 +77,6 @@ pub static TEXTS: Texts = Texts {
     taken_from_passthrough: |taker, taken| format!("{taker} ist jetzt {taken} zugeordnet, daher wird {taken} nicht mehr durchgereicht."),
     undo: "Rückgängig",
     passthrough_hint: "Benutzerdefinierte Felder, die oben keinem Feld zugeordnet sind, können unverändert gesendet werden. Wählen Sie eines oben in einer Zeile, wird es stattdessen zugeordnet.",
+    submit_wait: "Prüfen Sie Ihre Auswahl: Verbinden ist gleich bereit.",
     error_detail: |code, message| match message { Some(m) => format!("Code: {code}. Details: {m}"), None => format!("Code: {code}") },
 };

@@ -157,6 +157,8 @@ pub struct Texts {
     pub undo: &'static str,
     /// Under the passthrough heading: why a field can be both a mapping target and passed through.
     pub passthrough_hint: &'static str,
+    /// Connect clicked during its double-click guard (R34).
+    pub submit_wait: &'static str,
     /// "Code: {code}. Details: {message}" on the error screens (R37).
     pub error_detail: fn(&str, Option<&str>) -> String,
 }
