@@ -235,7 +235,7 @@ impl Wizard {
                 Some((m.provider_field.as_ref()?.as_str(), f))
             })
             .collect();
-        crate::sort::sort_by(&mut holders, |a, b| a.0.cmp(b.0));
+        holders.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let holder = |name: &str| {
             let at = holders.partition_point(|(p, _)| *p < name);
             holders.get(at).filter(|(p, _)| *p == name).map(|(_, f)| *f)
