@@ -2,11 +2,12 @@
 // package by name (node_modules/endgrate-session-widget is the built dist/npm/), esbuild bundles
 // it, and the bundle runs on the reference server's origin through the whole flow. The package's
 // types are checked with `tsc --strict` against an object using every option, and the widget
-// accepts that same object at mount, so neither the types nor the parser can drift alone.
+// accepts that same object at mount, so neither the types nor the parser can drift alone. The
+// README's npm snippet and page markup are bundled and served as written, too.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -26,8 +27,19 @@ const APP_PAGE = `<!doctype html>
 <script type="module" src="npm-app.js"></script>
 </head><body><main><div id="widget-root"></div></main></body></html>`;
 
+/** The fenced blocks of `lang` in the README section that starts with `heading`. */
+function readmeBlocks(heading, lang) {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const start = readme.indexOf(`\n${heading}\n`);
+  assert.ok(start >= 0, `README has ${heading}`);
+  const end = readme.indexOf("\n### ", start + heading.length + 2);
+  const section = readme.slice(start, end < 0 ? undefined : end);
+  return [...section.matchAll(new RegExp("```" + lang + "\\n([\\s\\S]*?)```", "g"))].map((m) => m[1]);
+}
+
 let app;
 let out;
+let readmeOut;
 let server;
 let browser;
 before(async () => {
@@ -50,6 +62,22 @@ before(async () => {
   // The glue finds its .wasm next to the module (`new URL(…, import.meta.url)`): the app ships it.
   const wasm = readdirSync(join(DIST, "npm", "pkg")).find((file) => file.endsWith(".wasm"));
   copyFileSync(join(DIST, "npm", "pkg", wasm), join(out, wasm));
+  // The README's npm snippet as app.js, bundled as the README says: the stylesheet comes out as
+  // app.css, the page links it, and the .wasm is copied beside the bundle.
+  const [snippet] = readmeBlocks("### npm", "js");
+  writeFileSync(join(app, "app.js"), snippet);
+  readmeOut = join(app, "readme-public");
+  await build({
+    absWorkingDir: app,
+    entryPoints: ["app.js"],
+    bundle: true,
+    format: "esm",
+    target: "es2022",
+    outdir: readmeOut,
+    loader: { ".wasm": "file" },
+    logLevel: "warning",
+  });
+  copyFileSync(join(DIST, "npm", "pkg", wasm), join(readmeOut, wasm));
   server = await startServer();
   browser = await launchBrowser();
 });
@@ -116,6 +144,40 @@ test("the widget accepts the typed object with every option", async () => {
   await page.getByRole("heading", { level: 2, name: "Choose what to sync" }).waitFor();
   assert.equal(await page.locator(".esw-root").getAttribute("data-mode"), "dark");
   assert.deepEqual(host.events.filter((e) => e.type === "error"), []);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});
+
+test("the README's npm snippet and page, pasted as written, show the widget styled and keep it", async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  const logs = [];
+  page.on("console", (message) => logs.push(message.text()));
+  const [markup] = readmeBlocks("### npm", "html");
+  assert.match(markup, /app\.css/, "the page links the stylesheet esbuild emits");
+  await page.route(`${server.url}/readme-app/**`, (route) => {
+    const name = new URL(route.request().url()).pathname.slice("/readme-app/".length) || "index.html";
+    if (name === "index.html") {
+      return route.fulfill({ contentType: "text/html", body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>app</title></head><body>${markup}</body></html>` });
+    }
+    if (!/^[\w.-]+$/.test(name)) return route.fulfill({ status: 404 });
+    try {
+      return route.fulfill({ contentType: TYPES[extname(name)], body: readFileSync(join(readmeOut, name)) });
+    } catch {
+      return route.fulfill({ status: 404 });
+    }
+  });
+  await page.goto(`${server.url}/readme-app/`);
+  await page.locator(".esw-provider").first().waitFor({ timeout: 15_000 });
+  assert.equal(await page.locator(".esw-root").evaluate((el) => getComputedStyle(el).boxSizing), "border-box", "styled");
+  await page.waitForTimeout(1_000);
+  assert.equal(await page.locator(".esw-root").count(), 1, "still mounted: the snippet does not destroy it");
+  await pickProvider(page, "HubSpot");
+  await page.getByRole("heading", { level: 2, name: "Map fields" }).waitFor();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await connect(page);
+  await page.getByRole("heading", { level: 2, name: "Connected" }).waitFor();
+  assert.ok(logs.some((l) => /^connected [0-9a-f]{24}$/.test(l)), `onSuccess ran: ${logs}`);
+  assert.ok(!logs.some((l) => /redirect_url/.test(l)), "no warning: the snippet says where to go after success");
   assert.deepEqual(pageErrors, []);
   await context.close();
 });

@@ -198,3 +198,59 @@ window.__handle = await mount(document.getElementById("root"), { onEvent: (e) =>
   assert.deepEqual(pageErrors, []);
   await context.close();
 });
+
+/** The fenced `lang` blocks of the README's script-tag section, as written there. */
+function readmeBlocks(lang) {
+  const readme = readFileSync(resolve(import.meta.dirname, "..", "README.md"), "utf8");
+  const start = readme.indexOf("\n### Script tag and custom element\n");
+  const section = readme.slice(start, readme.indexOf("\n### ", start + 5));
+  return [...section.matchAll(new RegExp("```" + lang + "\\n([\\s\\S]*?)```", "g"))].map((m) => m[1]);
+}
+
+/** The README's markup with this build's version and real SRI hashes for its placeholders. */
+const withThisBuild = (html) =>
+  html
+    .replaceAll("/widget/v0.1.0/", `${WIDGET_DIR}/`)
+    .replace(/(endgrate-session-widget\.css"\s+integrity=")sha384-…/, `$1${sri["endgrate-session-widget.css"]}`)
+    .replace(/(endgrate-session-widget\.js"\s+integrity=")sha384-…/, `$1${sri["endgrate-session-widget.js"]}`);
+
+test("the README's custom-element and listener snippets, as written, complete the flow under the strict CSP", async () => {
+  const [markup] = readmeBlocks("html");
+  const [listener] = readmeBlocks("js");
+  const { context, page: tab, pageErrors } = await newPage(browser);
+  const logs = [];
+  tab.on("console", (message) => logs.push(message.text()));
+  await tab.route(`${server.url}/readme-listener.js`, (route) => route.fulfill({ contentType: "text/javascript", body: listener }));
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>README element</title></head><body>
+${withThisBuild(markup)}
+<script type="module" src="/readme-listener.js"></script>
+</body></html>`;
+  assert.ok(!body.includes("sha384-…"), "every placeholder hash replaced");
+  await openStrict(tab, "/readme-element.html", body);
+  await completeFlow(tab);
+  assert.ok(logs.some((l) => /^connected [0-9a-f]{24}$/.test(l)), `the listener heard success: ${logs}`);
+  assert.deepEqual(await tab.evaluate(() => window.__violations), []);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});
+
+test("the README's global-mount page and host-app.js, as written, complete the flow and stay on the page", async () => {
+  const [head, page] = readmeBlocks("html");
+  const hostApp = readmeBlocks("js")[1];
+  assert.match(hostApp, /^\/\/ host-app\.js/);
+  const { context, page: tab, pageErrors } = await newPage(browser);
+  const posts = recordInitiates(tab);
+  await tab.route(`${server.url}/host-app.js`, (route) => route.fulfill({ contentType: "text/javascript", body: hostApp }));
+  const headOnly = withThisBuild(head).replace(/<endgrate-session-widget[\s\S]*<\/endgrate-session-widget>/, "");
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>README global</title>
+${headOnly}</head><body>
+${page}</body></html>`;
+  await openStrict(tab, "/readme-global.html", body);
+  await completeFlow(tab);
+  assert.equal(posts.length, 1);
+  assert.equal(new URL(tab.url()).pathname, "/readme-global.html");
+  assert.doesNotMatch(await tab.locator(".esw-root").textContent(), /Taking you/);
+  assert.deepEqual(await tab.evaluate(() => window.__violations), []);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});

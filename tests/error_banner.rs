@@ -1,5 +1,5 @@
-//! The error banner in Chromium: an alert that takes focus when it appears, with its action
-//! button only when it has an action.
+//! The error banner in Chromium: an alert that takes focus when it appears (unless told not
+//! to), its detail line as text, and its action button only when it has an action.
 #![cfg(target_arch = "wasm32")]
 
 mod support;
@@ -39,4 +39,27 @@ async fn a_banner_without_an_action_has_no_button() {
     assert!(all(&root, "button").is_empty());
     assert!(all(&root, "b").is_empty(), "the message is text");
     assert_eq!(text(&one(&root, "[role=alert]")), "<b>Refused</b>");
+}
+
+#[wasm_bindgen_test]
+async fn a_banner_shows_its_detail_as_text_and_may_leave_focus_alone() {
+    let (root, _handle) = mount(|| {
+        view! {
+            <ErrorBanner message="The server had a problem.".to_owned()
+                detail=Some("Code: server_error. Details: <i>down</i>".to_owned())
+                on_action=|_| {} take_focus=false />
+        }
+    })
+    .await;
+    settle().await;
+    let alert = one(&root, "[role=alert]");
+    assert!(
+        !is_focused(&alert),
+        "not focused when told not to take focus"
+    );
+    assert_eq!(
+        text(&one(&alert, ".esw-alert__detail")),
+        "Code: server_error. Details: <i>down</i>"
+    );
+    assert!(all(&root, "i").is_empty());
 }

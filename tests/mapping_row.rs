@@ -1,6 +1,6 @@
 //! One mapping row in Chromium, mounted on its own: the field's label names its select, the
 //! options are "not mapped" then the compatible provider fields, and the upsert cell exists only
-//! for a pushed field.
+//! for a pushed field, with its select only once the field is mapped.
 #![cfg(target_arch = "wasm32")]
 
 mod support;
@@ -36,6 +36,7 @@ async fn mount_row(row: MappingRow) -> (web_sys::HtmlElement, Upserts, impl Drop
         on_map: |_| {},
         on_upsert: upserts.handler(),
         on_passthrough: |_| {},
+        on_undo: |_| {},
     };
     let row = Signal::stored(row);
     let (root, handle) = mount(move || {
@@ -92,8 +93,21 @@ async fn a_pulled_field_has_no_upsert_cell() {
 }
 
 #[wasm_bindgen_test]
+async fn an_unmapped_pushed_field_has_its_upsert_cell_but_no_select() {
+    let (root, _upserts, _handle) = mount_row(phone(Some(UpsertSetting::Overwrite))).await;
+    assert_eq!(all(&root, "td").len(), 3);
+    assert_eq!(
+        all(&root, "select").len(),
+        1,
+        "only the provider field select"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn a_pushed_field_has_an_upsert_select_that_reports_the_setting() {
-    let (root, upserts, _handle) = mount_row(phone(Some(UpsertSetting::Overwrite))).await;
+    let mut row = phone(Some(UpsertSetting::Overwrite));
+    row.provider_field = Some("phone".into());
+    let (root, upserts, _handle) = mount_row(row).await;
     assert_eq!(all(&root, "td").len(), 3);
     let upsert = all(&root, "select").remove(1);
     assert_eq!(value(&upsert), "OVERWRITE");

@@ -48,6 +48,7 @@ fn table(push: bool, loading: bool) -> MappingTable {
             },
         ],
         passthrough: vec![("lifecyclestage".into(), "Lifecycle Stage".into(), false)],
+        notice: None,
     }
 }
 
@@ -57,15 +58,18 @@ struct Mounted {
     maps: Spy<(String, String, Option<String>)>,
     upserts: Spy<(String, String, UpsertSetting)>,
     passthroughs: Spy<(String, String)>,
+    undos: Spy<()>,
 }
 
 async fn mount_table(table: MappingTable) -> (Mounted, impl Drop) {
     let tables = RwSignal::new(vec![table]);
     let (maps, upserts, passthroughs) = (Spy::default(), Spy::default(), Spy::default());
+    let undos = Spy::default();
     let actions = MappingActions {
         on_map: maps.handler(),
         on_upsert: upserts.handler(),
         on_passthrough: passthroughs.handler(),
+        on_undo: undos.handler(),
     };
     let (root, handle) =
         mount(move || view! { <MappingStep tables=move || tables.get() actions=actions /> }).await;
@@ -75,6 +79,7 @@ async fn mount_table(table: MappingTable) -> (Mounted, impl Drop) {
         maps,
         upserts,
         passthroughs,
+        undos,
     };
     (mounted, handle)
 }
@@ -142,17 +147,17 @@ async fn the_suggested_tag_goes_when_the_user_picks_another_field() {
 }
 
 #[wasm_bindgen_test]
-async fn pulled_schemas_have_no_upsert_choice_and_pushed_ones_have_all_three() {
+async fn pulled_schemas_have_no_upsert_choice_and_pushed_mapped_fields_have_all_three() {
     let (pulled, _h) = mount_table(table(false, false)).await;
     assert!(all(&pulled.root, UPSERT).is_empty());
     assert_eq!(all(&pulled.root, "th").len(), 2);
     let (pushed, _h2) = mount_table(table(true, false)).await;
     assert_eq!(all(&pushed.root, "th").len(), 3);
     let upserts = all(&pushed.root, UPSERT);
-    assert_eq!(upserts.len(), 2);
+    assert_eq!(upserts.len(), 1, "unmapped Email has no upsert choice");
     assert_eq!(
         upserts[0].get_attribute("aria-label").as_deref(),
-        Some("Email — When the field already has data")
+        Some("First Name — When the field already has data")
     );
     assert_eq!(value(&upserts[0]), "SET_IF_NOT_SET");
     let values: Vec<String> = all(&upserts[0], "option")
@@ -165,7 +170,7 @@ async fn pulled_schemas_have_no_upsert_choice_and_pushed_ones_have_all_three() {
 #[wasm_bindgen_test]
 async fn each_upsert_choice_reports_its_setting() {
     let (m, _handle) = mount_table(table(true, false)).await;
-    let upsert = all(&m.root, UPSERT).remove(1);
+    let upsert = all(&m.root, UPSERT).remove(0);
     for choice in ["OVERWRITE", "DO_NOT_UPDATE", "SET_IF_NOT_SET"] {
         set_value(&upsert, choice, "change");
     }
@@ -223,7 +228,7 @@ async fn a_loading_table_says_so_until_its_fields_arrive() {
     assert_eq!(text(&one(&m.root, "[role=status]")), "Loading fields…");
     m.tables.update(|t| t[0].loading = false);
     settle().await;
-    assert!(all(&m.root, "[role=status]").is_empty());
+    assert!(all(&m.root, ".esw-status").is_empty());
     assert_eq!(all(&m.root, "tbody select").len(), 2);
 }
 
@@ -239,10 +244,80 @@ async fn a_table_that_finishes_loading_leaves_the_others_controls_in_place() {
     email.focus().unwrap();
     m.tables.update(|t| t[1].loading = false);
     settle().await;
-    assert_eq!(all(&m.root, "[role=status]").len(), 0, "both tables loaded");
+    assert_eq!(all(&m.root, ".esw-status").len(), 0, "both tables loaded");
     assert!(
         one(&m.root, EMAIL).is_same_node(Some(&email)),
         "the loaded table's select is the same element"
     );
     assert!(is_focused(&email), "and keeps focus");
+}
+
+#[wasm_bindgen_test]
+async fn mapping_an_unmapped_pushed_field_shows_its_upsert_choice_in_place() {
+    let (m, _handle) = mount_table(table(true, false)).await;
+    let email = one(&m.root, EMAIL);
+    email.focus().unwrap();
+    m.tables
+        .update(|t| t[0].rows[0].provider_field = Some("email".into()));
+    settle().await;
+    let upserts = all(&m.root, UPSERT);
+    assert_eq!(upserts.len(), 2);
+    assert_eq!(
+        upserts[0].get_attribute("aria-label").as_deref(),
+        Some("Email — When the field already has data")
+    );
+    assert!(
+        is_focused(&email),
+        "the select the user changed keeps focus"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_notice_appears_in_the_live_region_and_undo_reports_and_refocuses_the_row() {
+    let (m, _handle) = mount_table(table(false, false)).await;
+    let region = one(&m.root, ".esw-mapping__notice");
+    assert_eq!(region.get_attribute("role").as_deref(), Some("status"));
+    assert_eq!(
+        text(&region),
+        "",
+        "present and empty before anything happens"
+    );
+    m.tables.update(|t| {
+        t[0].notice = Some((
+            "First Name now maps to Email. Email, which had it, is now not mapped.".into(),
+            "first_name".into(),
+        ))
+    });
+    settle().await;
+    let region = one(&m.root, ".esw-mapping__notice");
+    assert!(text(&region).starts_with("First Name now maps to Email."));
+    let undo = one(&region, "button");
+    assert_eq!(text(&undo), "Undo");
+    undo.click();
+    assert_eq!(m.undos.calls(), [()]);
+    assert!(
+        is_focused(&one(&m.root, FIRST_NAME)),
+        "focus goes back to the row that chose, not to the page"
+    );
+    m.tables.update(|t| t[0].notice = None);
+    settle().await;
+    assert!(all(&m.root, ".esw-mapping__notice button").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn an_options_name_follows_the_row_without_rebuilding_the_select() {
+    let (m, _handle) = mount_table(table(false, false)).await;
+    let first = one(&m.root, FIRST_NAME);
+    first.focus().unwrap();
+    m.tables
+        .update(|t| t[0].rows[1].options[0].1 = "Email — used by Email".into());
+    settle().await;
+    let names: Vec<String> = all(&first, "option").iter().map(|o| text(o)).collect();
+    assert_eq!(
+        names,
+        ["— Not mapped —", "Email — used by Email", "First Name"]
+    );
+    assert!(one(&m.root, FIRST_NAME).is_same_node(Some(&first)));
+    assert!(is_focused(&first));
+    assert_eq!(value(&first), "firstname");
 }

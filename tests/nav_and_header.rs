@@ -162,3 +162,26 @@ async fn a_heading_told_not_to_take_focus_leaves_focus_where_it_was() {
     assert!(is_focused(&outside));
     outside.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_click_on_a_blocked_forward_button_is_reported_as_blocked_not_dropped() {
+    let (forwards, blocks) = (Spy::default(), Spy::default());
+    let (on_forward, on_blocked) = (forwards.callback(), blocks.callback());
+    let blocked = RwSignal::new(true);
+    let (root, _handle) = mount(move || {
+        view! {
+            <NavBar on_back=None on_cancel=None forward_label="Connect" blocked=blocked
+                on_forward=on_forward on_blocked=on_blocked />
+        }
+    })
+    .await;
+    let forward = one(&root, "button");
+    forward.click();
+    assert!(forwards.calls().is_empty());
+    assert_eq!(blocks.calls(), [()]);
+    blocked.set(false);
+    settle().await;
+    forward.click();
+    assert_eq!(forwards.calls().len(), 1);
+    assert_eq!(blocks.calls().len(), 1, "an allowed click is not 'blocked'");
+}

@@ -47,6 +47,13 @@ pub fn types_compatible(a: &Field, b: &Field) -> bool {
     same_type && formats_agree
 }
 
+/// Words that name a kind of value rather than a value ("name", "id"): a field that is only one
+/// of them is not a match for every field containing it — "Full name" (`name`) is not "Last
+/// name" (`lastname`), nor `id` every `owner_id`.
+const GENERIC: &[&str] = &[
+    "name", "id", "type", "date", "code", "number", "status", "value", "key",
+];
+
 struct Keys {
     name: String,
     title: Option<String>,
@@ -117,7 +124,7 @@ fn score(a: &Keys, b: &Keys, shared_tokens: usize) -> u32 {
     } else {
         (&b.name, &a.name)
     };
-    if short.len() >= 4 && long.contains(short.as_str()) {
+    if short.len() >= 4 && long.contains(short.as_str()) && !GENERIC.contains(&short.as_str()) {
         best = 60 + (20 * short.len() / long.len()) as u32;
     }
     if shared_tokens > 0 {
@@ -300,6 +307,35 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(suggest(&schema, &provider), suggest_directly(&schema, &provider));
         }
+    }
+
+    #[test]
+    fn last_name_is_not_suggested_as_full_name_nor_full_name_as_last_name() {
+        let schema = [
+            f("last_name", Some("Last name"), "string"),
+            f("first_name", Some("First name"), "string"),
+        ];
+        let provider = [f("name", Some("Full name"), "string")];
+        assert_eq!(suggested(&schema, &provider), [None, None]);
+        let schema = [f("name", Some("Full name"), "string")];
+        let provider = [
+            f("lastname", Some("Last name"), "string"),
+            f("firstname", Some("First name"), "string"),
+        ];
+        assert_eq!(suggested(&schema, &provider), [None]);
+    }
+
+    #[test]
+    fn a_name_contained_in_a_longer_one_is_still_suggested() {
+        let schema = [f("city", None, "string"), f("industry", None, "string")];
+        let provider = [
+            f("billing_city", None, "string"),
+            f("industry_name", None, "string"),
+        ];
+        assert_eq!(
+            suggested(&schema, &provider),
+            [Some("billing_city".into()), Some("industry_name".into())]
+        );
     }
 
     #[test]

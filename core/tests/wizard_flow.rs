@@ -330,37 +330,6 @@ fn required_field_unmapped_blocks_review() {
 }
 
 #[test]
-fn mapping_a_taken_provider_field_moves_it_and_wrong_type_is_refused() {
-    let mut w = at_mapping(full_session());
-    let s = schema("crm-contact");
-    let first = FieldName::new("first_name").unwrap();
-    drive(
-        &mut w,
-        Event::FieldMapped {
-            schema: s.clone(),
-            field: first.clone(),
-            provider_field: FieldName::new("lastname"),
-        },
-    );
-    let rows = w.mapping_rows(&s);
-    assert_eq!(rows[1].provider_field.map(|f| f.as_str()), Some("lastname"));
-    assert!(!rows[1].suggested);
-    assert_eq!(rows[2].provider_field, None, "last_name lost lastname");
-    drive(
-        &mut w,
-        Event::FieldMapped {
-            schema: s.clone(),
-            field: first,
-            provider_field: FieldName::new("hs_score"),
-        },
-    );
-    assert_eq!(
-        w.mapping_rows(&s)[1].provider_field.map(|f| f.as_str()),
-        Some("lastname")
-    );
-}
-
-#[test]
 fn passthrough_candidates_are_unmapped_custom_fields() {
     let mut w = at_mapping(full_session());
     let s = schema("crm-contact");

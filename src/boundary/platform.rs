@@ -75,11 +75,6 @@ pub fn uuid_v4() -> Option<String> {
     Some(uuid)
 }
 
-/// Milliseconds since the epoch, from the page's clock.
-pub fn now_ms() -> f64 {
-    js_sys::Date::now()
-}
-
 /// Whether the browser believes it is online.
 pub fn is_online() -> bool {
     window().map(|w| w.navigator().on_line()).unwrap_or(true)

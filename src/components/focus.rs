@@ -15,3 +15,11 @@ pub fn focus_when_shown(element: Element, enabled: bool) {
         dom::focus(&element);
     });
 }
+
+/// Focuses the element with `id` in the widget's document, if it is there: for focus that
+/// follows the user's own action when the control they used goes away (Undo on a notice).
+pub fn focus_by_id(id: &str) {
+    if let Some(element) = document().get_element_by_id(id) {
+        dom::focus(&element);
+    }
+}

@@ -1,5 +1,6 @@
 //! One row of the mapping table: the app's field, the provider field select (the suggestion
-//! marked), the required marker and its issue, and the upsert choice for pushed schemas.
+//! marked, a field another row uses said so), the required marker and its issue, and the upsert
+//! choice for pushed schemas once the field is mapped.
 //!
 //! The row's elements are created once and only their values follow `row`, so the control a
 //! keyboard user just changed keeps focus.
@@ -45,20 +46,39 @@ pub fn MappingRowView(
         }
     };
     let (map_schema, map_field) = (schema.clone(), first.field.clone());
+    let mapped = move || row().provider_field.is_some();
     let upsert = first.upsert.is_some().then(|| {
-        let (schema, field) = (schema.clone(), first.field.clone());
+        let (schema, field, label) = (schema.clone(), first.field.clone(), first.label.clone());
         view! {
             <td>
-                // The column header is hidden on phones, where this line names the select instead.
-                <span class="esw-cell-label" aria-hidden="true">{texts.column_upsert}</span>
-                <UpsertSelect
-                    value=move || row().upsert.unwrap_or_default()
-                    label_text=format!("{} — {}", first.label, texts.column_upsert)
-                    on_change=move |setting| actions.upsert(schema.clone(), field.clone(), setting)
-                />
+                // Only a mapped field has data to overwrite or keep.
+                <Reveal when=Signal::derive(mapped)>
+                    // The column header is hidden on phones, where this line names the select instead.
+                    <span class="esw-cell-label" aria-hidden="true">{texts.column_upsert}</span>
+                    <UpsertSelect
+                        value=move || row().upsert.unwrap_or_default()
+                        label_text=format!("{} — {}", label, texts.column_upsert)
+                        on_change={
+                            let (schema, field) = (schema.clone(), field.clone());
+                            move |setting| actions.upsert(schema.clone(), field.clone(), setting)
+                        }
+                    />
+                </Reveal>
             </td>
         }
     });
+    // The options' names follow the row ("— used by Last name"), their elements stay.
+    let names = Memo::new(move |_| row().options.into_iter().map(|o| o.1).collect::<Vec<_>>());
+    let options = first
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, (value, _))| {
+            view! {
+                <option value=value.clone()>{move || names.with(|n| n.get(i).cloned().unwrap_or_default())}</option>
+            }
+        })
+        .collect_view();
     view! {
         <tr>
             <td>
@@ -83,7 +103,7 @@ pub fn MappingRowView(
                     }
                 >
                     <option value="">{texts.not_mapped}</option>
-                    {first.options.iter().cloned().map(|(value, name)| view! { <option value=value>{name}</option> }).collect_view()}
+                    {options}
                 </select>
                 <Reveal when=Signal::derive(suggested)>
                     <span class="esw-tag esw-tag--suggested" id=suggested_id.clone()>{texts.suggested}</span>

@@ -2,7 +2,7 @@
 //! (the core's suggestion preselected and marked), a required marker, the upsert choice for pushed
 //! schemas, and the provider's custom fields to pass through.
 
-use super::{Handler, KeyedList, MappingRowView, Reader, Reveal};
+use super::{focus_by_id, Handler, KeyedList, MappingRowView, Reader, Reveal};
 use crate::i18n::Texts;
 use leptos::prelude::*;
 use widget_core::wire::UpsertSetting;
@@ -22,6 +22,9 @@ pub struct MappingTable {
     pub rows: Vec<MappingRow>,
     /// `(custom field, name shown, chosen)` triples for passthrough.
     pub passthrough: Vec<(String, String, bool)>,
+    /// What the last choice took from another (a swap, or a field out of passthrough), and the
+    /// app field that took it: shown with Undo until the next choice.
+    pub notice: Option<(String, String)>,
 }
 
 /// One app field's mapping.
@@ -39,20 +42,23 @@ pub struct MappingRow {
     pub suggested: bool,
     /// The upsert setting (pushed schemas only).
     pub upsert: Option<UpsertSetting>,
-    /// `(provider field, name shown)` pairs this field may map to (compatible types only).
+    /// `(provider field, name shown)` pairs this field may map to (compatible types only). The
+    /// values are fixed while the row is shown; a name follows the row ("— used by Last name").
     pub options: Vec<(String, String)>,
 }
 
-/// What the user can do on the mapping step: three [`Handler`]s, so no `Callback` is compiled
+/// What the user can do on the mapping step: four [`Handler`]s, so no `Callback` is compiled
 /// per argument type.
 #[derive(Clone, Copy)]
-pub struct MappingActions<M, U, P> {
+pub struct MappingActions<M, U, P, N> {
     /// `(schema, field, provider field or None)`.
     pub on_map: M,
     /// `(schema, field, setting)`.
     pub on_upsert: U,
     /// `(schema, custom field)`: switch it in or out of passthrough.
     pub on_passthrough: P,
+    /// Undo on the notice: the last choice and what it took go back.
+    pub on_undo: N,
 }
 
 /// The bounds every use of [`MappingActions`] needs.
@@ -63,13 +69,16 @@ pub trait Actions: Copy + Send + Sync + 'static {
     fn upsert(&self, schema: String, field: String, setting: UpsertSetting);
     /// `(schema, custom field)`.
     fn passthrough(&self, schema: String, field: String);
+    /// Undo the last choice that took another's field.
+    fn undo(&self);
 }
 
-impl<M, U, P> Actions for MappingActions<M, U, P>
+impl<M, U, P, N> Actions for MappingActions<M, U, P, N>
 where
     M: Handler<(String, String, Option<String>)>,
     U: Handler<(String, String, UpsertSetting)>,
     P: Handler<(String, String)>,
+    N: Handler<()>,
 {
     fn map(&self, schema: String, field: String, provider_field: Option<String>) {
         (self.on_map)((schema, field, provider_field));
@@ -79,6 +88,9 @@ where
     }
     fn passthrough(&self, schema: String, field: String) {
         (self.on_passthrough)((schema, field));
+    }
+    fn undo(&self) {
+        (self.on_undo)(());
     }
 }
 
@@ -103,7 +115,10 @@ pub fn MappingStep(
                     .unwrap_or_else(|| empty_table(key))
             })
         };
-        view! { <TableView table=table actions=actions /> }.into_any()
+        // Whether any table of the step has an upsert column: a pulled table then takes the
+        // width of a pushed one's first two columns, so every column lines up.
+        let beside_push = untrack(tables).iter().any(|t| t.push);
+        view! { <TableView table=table actions=actions beside_push=beside_push /> }.into_any()
     };
     view! { <KeyedList keys=Signal::derive(table_keys) item=Callback::new(table) /> }
 }
@@ -116,6 +131,7 @@ fn empty_table(key: &str) -> MappingTable {
         loading: true,
         rows: Vec::new(),
         passthrough: Vec::new(),
+        notice: None,
     }
 }
 
@@ -124,7 +140,11 @@ fn empty_table(key: &str) -> MappingTable {
 /// The table is built once its fields arrive, and only then: the other sections keep their
 /// controls (and focus) while one loads.
 #[component]
-fn TableView(table: impl Reader<MappingTable>, actions: impl Actions) -> impl IntoView {
+fn TableView(
+    table: impl Reader<MappingTable>,
+    actions: impl Actions,
+    beside_push: bool,
+) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
     let label = untrack(table).label;
     view! {
@@ -136,7 +156,7 @@ fn TableView(table: impl Reader<MappingTable>, actions: impl Actions) -> impl In
                     <p class="esw-status" role="status"><span class="esw-spinner"></span>{texts.loading_fields}</p>
                 }
             >
-                <Fields table=table actions=actions />
+                <Fields table=table actions=actions beside_push=beside_push />
             </Reveal>
         </section>
     }
@@ -144,7 +164,11 @@ fn TableView(table: impl Reader<MappingTable>, actions: impl Actions) -> impl In
 
 /// A loaded section's table and passthrough choices.
 #[component]
-fn Fields(table: impl Reader<MappingTable>, actions: impl Actions) -> impl IntoView {
+fn Fields(
+    table: impl Reader<MappingTable>,
+    actions: impl Actions,
+    beside_push: bool,
+) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
     let first = untrack(table);
     let key = first.key.clone();
@@ -163,8 +187,38 @@ fn Fields(table: impl Reader<MappingTable>, actions: impl Actions) -> impl IntoV
             .collect::<Vec<_>>()
     };
     let (row_schema, pass_schema) = (key.clone(), key.clone());
+    let notice = move || table().notice;
+    let on_undo = move |_| {
+        let taker = untrack(notice).map(|n| n.1);
+        actions.undo();
+        // The Undo button goes with the notice: focus returns to the row that chose.
+        if let Some(field) = taker {
+            focus_by_id(&format!("esw-map-{key}-{field}"));
+        }
+    };
     view! {
-        <table class="esw-table">
+        // One live region for the section, present before it has anything to say, so what
+        // appears in it is announced.
+        <div class="esw-mapping__notice" role="status">
+            <Reveal when=move || notice().is_some()>
+                <p class="esw-notice esw-notice--action">
+                    <span>{move || notice().map(|n| n.0)}</span>
+                    " "
+                    <button type="button" class="esw-button esw-button--small" on:click=on_undo.clone()>{texts.undo}</button>
+                </p>
+            </Reveal>
+        </div>
+        // Fixed column widths, the same in every table of the step, whatever their contents.
+        <table class=match (first.push, beside_push) {
+            (true, _) => "esw-table",
+            (false, true) => "esw-table esw-table--pull",
+            (false, false) => "esw-table esw-table--two",
+        }>
+            <colgroup>
+                <col class="esw-table__col--app" />
+                <col class="esw-table__col--provider" />
+                {first.push.then(|| view! { <col class="esw-table__col--upsert" /> })}
+            </colgroup>
             <thead>
                 <tr>
                     <th scope="col">{texts.column_app_field}</th>
@@ -185,6 +239,7 @@ fn Fields(table: impl Reader<MappingTable>, actions: impl Actions) -> impl IntoV
         {(!first.passthrough.is_empty()).then(move || view! {
             <fieldset class="esw-fieldset">
                 <legend class="esw-section-title">{texts.passthrough_heading}</legend>
+                <p class="esw-hint">{texts.passthrough_hint}</p>
                 <div class="esw-checks">
                     <KeyedList keys=Signal::derive(passthrough_keys) item=Callback::new(move |field: String| {
                         let schema = pass_schema.clone();

@@ -16,7 +16,7 @@ mod step_header;
 mod upsert_select;
 
 pub use error_banner::ErrorBanner;
-pub use focus::focus_when_shown;
+pub use focus::{focus_by_id, focus_when_shown};
 pub use keyed::{KeyedList, Reveal};
 pub use mapping_row::MappingRowView;
 pub use mapping_step::{Actions, MappingActions, MappingRow, MappingStep, MappingTable};

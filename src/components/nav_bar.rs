@@ -21,6 +21,10 @@ pub fn NavBar(
     busy: Signal<bool>,
     /// The forward action.
     on_forward: Callback<()>,
+    /// Hears a click on the forward button while it is blocked, so the page can say why
+    /// instead of dropping the click silently.
+    #[prop(optional)]
+    on_blocked: Option<Callback<()>>,
 ) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
     view! {
@@ -42,6 +46,8 @@ pub fn NavBar(
                     on:click=move |_| {
                         if !blocked.get_untracked() && !busy.get_untracked() {
                             on_forward.run(());
+                        } else if let Some(on_blocked) = on_blocked {
+                            on_blocked.run(());
                         }
                     }
                 >

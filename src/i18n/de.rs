@@ -70,4 +70,13 @@ pub static TEXTS: Texts = Texts {
     error_response_invalid: "Der Server hat eine unverständliche Antwort gesendet.",
     error_rejected: "Der Server hat die Anfrage abgelehnt.",
     error_unconfirmed: "Die Verbindung konnte nicht bestätigt werden. Ein erneuter Versuch ist sicher: Sie wird nicht doppelt angelegt.",
+    used_by: |option, row| format!("{option} — verwendet von {row}"),
+    passed_through: |option| format!("{option} — wird durchgereicht"),
+    swapped: |taker, taken, from, given| format!("{taker} ist jetzt {taken} zugeordnet. {from} hatte es und ist jetzt {given} zugeordnet."),
+    taken_unmapped: |taker, taken, from| format!("{taker} ist jetzt {taken} zugeordnet. {from} hatte es und ist jetzt nicht zugeordnet."),
+    taken_from_passthrough: |taker, taken| format!("{taker} ist jetzt {taken} zugeordnet, daher wird {taken} nicht mehr durchgereicht."),
+    undo: "Rückgängig",
+    passthrough_hint: "Benutzerdefinierte Felder, die oben keinem Feld zugeordnet sind, können unverändert gesendet werden. Wählen Sie eines oben in einer Zeile, wird es stattdessen zugeordnet.",
+    submit_wait: "Prüfen Sie Ihre Auswahl: Verbinden ist gleich bereit.",
+    error_detail: |code, message| match message { Some(m) => format!("Code: {code}. Details: {m}"), None => format!("Code: {code}") },
 };

@@ -77,4 +77,13 @@ pub static TEXTS: Texts = Texts {
     error_rejected: "The server refused the request.",
     error_unconfirmed:
         "We couldn't confirm your connection. Retrying is safe: it won't connect twice.",
+    used_by: |option, row| format!("{option} — used by {row}"),
+    passed_through: |option| format!("{option} — passed through"),
+    swapped: |taker, taken, from, given| format!("{taker} now maps to {taken}. {from}, which had it, now maps to {given}."),
+    taken_unmapped: |taker, taken, from| format!("{taker} now maps to {taken}. {from}, which had it, is now not mapped."),
+    taken_from_passthrough: |taker, taken| format!("{taker} now maps to {taken}, so {taken} is no longer passed through."),
+    undo: "Undo",
+    passthrough_hint: "Custom fields that no field above maps to can be sent as they are. Choosing one in a row above maps it instead.",
+    submit_wait: "Check your choices: Connect is ready in a moment.",
+    error_detail: |code, message| match message { Some(m) => format!("Code: {code}. Details: {m}"), None => format!("Code: {code}") },
 };

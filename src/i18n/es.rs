@@ -80,4 +80,13 @@ pub static TEXTS: Texts = Texts {
     error_rejected: "El servidor rechazó la solicitud.",
     error_unconfirmed:
         "No pudimos confirmar la conexión. Reintentar es seguro: no se conectará dos veces.",
+    used_by: |option, row| format!("{option} — usado por {row}"),
+    passed_through: |option| format!("{option} — se transfiere tal cual"),
+    swapped: |taker, taken, from, given| format!("{taker} ahora usa {taken}. {from}, que lo tenía, ahora usa {given}."),
+    taken_unmapped: |taker, taken, from| format!("{taker} ahora usa {taken}. {from}, que lo tenía, ya no está asignado."),
+    taken_from_passthrough: |taker, taken| format!("{taker} ahora usa {taken}, así que {taken} ya no se transfiere tal cual."),
+    undo: "Deshacer",
+    passthrough_hint: "Los campos personalizados que ningún campo de arriba usa pueden enviarse tal cual. Si eliges uno en una fila de arriba, se asigna en su lugar.",
+    submit_wait: "Revisa tus elecciones: Conectar estará listo en un momento.",
+    error_detail: |code, message| match message { Some(m) => format!("Código: {code}. Detalles: {m}"), None => format!("Código: {code}") },
 };

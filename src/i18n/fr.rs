@@ -70,4 +70,13 @@ pub static TEXTS: Texts = Texts {
     error_response_invalid: "Le serveur a envoyé une réponse incompréhensible.",
     error_rejected: "Le serveur a refusé la requête.",
     error_unconfirmed: "Impossible de confirmer la connexion. Réessayer est sans risque : elle ne sera pas créée deux fois.",
+    used_by: |option, row| format!("{option} — utilisé par {row}"),
+    passed_through: |option| format!("{option} — transmis tel quel"),
+    swapped: |taker, taken, from, given| format!("{taker} correspond maintenant à {taken}. {from}, qui l'avait, correspond maintenant à {given}."),
+    taken_unmapped: |taker, taken, from| format!("{taker} correspond maintenant à {taken}. {from}, qui l'avait, n'est plus associé."),
+    taken_from_passthrough: |taker, taken| format!("{taker} correspond maintenant à {taken} : {taken} n'est plus transmis tel quel."),
+    undo: "Annuler",
+    passthrough_hint: "Les champs personnalisés qu'aucun champ ci-dessus n'utilise peuvent être transmis tels quels. En choisir un dans une ligne ci-dessus l'associe à la place.",
+    submit_wait: "Vérifiez vos choix : Connecter sera disponible dans un instant.",
+    error_detail: |code, message| match message { Some(m) => format!("Code : {code}. Détails : {m}"), None => format!("Code : {code}") },
 };

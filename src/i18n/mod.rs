@@ -143,6 +143,24 @@ pub struct Texts {
     pub error_response_invalid: &'static str,
     pub error_rejected: &'static str,
     pub error_unconfirmed: &'static str,
+    /// "{option} — used by {row}": a provider field another row maps to.
+    pub used_by: fn(&str, &str) -> String,
+    /// "{option} — passed through".
+    pub passed_through: fn(&str) -> String,
+    /// "{taker} now maps to {taken}. {from}, which had it, now maps to {given}."
+    pub swapped: fn(&str, &str, &str, &str) -> String,
+    /// "{taker} now maps to {taken}. {from}, which had it, is now not mapped."
+    pub taken_unmapped: fn(&str, &str, &str) -> String,
+    /// "{taker} now maps to {taken}, so {taken} is no longer passed through."
+    pub taken_from_passthrough: fn(&str, &str) -> String,
+    /// The notice's button that puts both choices back.
+    pub undo: &'static str,
+    /// Under the passthrough heading: why a field can be both a mapping target and passed through.
+    pub passthrough_hint: &'static str,
+    /// Connect clicked during its double-click guard (R34).
+    pub submit_wait: &'static str,
+    /// "Code: {code}. Details: {message}" on the error screens (R37).
+    pub error_detail: fn(&str, Option<&str>) -> String,
 }
 
 #[cfg(test)]
@@ -168,6 +186,12 @@ mod tests {
             );
             assert!((locale.texts().step_of)(2, 5).contains('5'));
             assert!((locale.texts().required_unmapped)("Email").contains("Email"));
+            let t = locale.texts();
+            assert!((t.used_by)("Family name", "Last name").contains("Last name"));
+            assert!((t.swapped)("Phone", "Family name", "Last name", "Mobile").contains("Mobile"));
+            assert!((t.taken_unmapped)("Phone", "Family name", "Last name").contains("Last name"));
+            assert!((t.taken_from_passthrough)("Phone", "Segment").contains("Segment"));
+            assert!((t.error_detail)("server_error", Some("x")).contains("server_error"));
         }
     }
 

@@ -1,21 +1,37 @@
 //! The mapping step's container: one table per selected schema, from the wizard's mapping rows
-//! (suggestions, required markers, upsert for pushed schemas) and passthrough candidates.
+//! (suggestions, required markers, upsert for pushed schemas, fields other rows use),
+//! passthrough candidates, and the notice of a choice that took another's field.
 
 use super::StepNav;
 use crate::components::{MappingActions, MappingRow, MappingStep, MappingTable};
+use crate::i18n::Texts;
 use crate::shell::Shell;
 use leptos::prelude::*;
 use widget_core::ids::{FieldName, SchemaKey};
 use widget_core::text::display_text;
 use widget_core::wire::{Field, Method};
-use widget_core::wizard::{Event, Wizard};
+use widget_core::wizard::{Event, MappingNotice, Wizard};
 
 fn field_label(field: &Field) -> String {
     display_text(field.title.as_deref().unwrap_or(&field.name)).to_owned()
 }
 
-fn tables(w: &Wizard) -> Vec<MappingTable> {
+/// The notice's sentence, and the app field that chose.
+fn notice_text(texts: &Texts, n: &MappingNotice) -> (String, String) {
+    let (taker, taken) = (field_label(n.taker), field_label(n.taken));
+    let text = match (n.from, n.given) {
+        (Some(from), Some(given)) => {
+            (texts.swapped)(&taker, &taken, &field_label(from), &field_label(given))
+        }
+        (Some(from), None) => (texts.taken_unmapped)(&taker, &taken, &field_label(from)),
+        (None, _) => (texts.taken_from_passthrough)(&taker, &taken),
+    };
+    (text, n.taker.name.clone())
+}
+
+fn tables(w: &Wizard, texts: &Texts) -> Vec<MappingTable> {
     let schemas = w.schemas();
+    let notice = w.mapping_notice();
     w.selected_schemas()
         .into_iter()
         .filter_map(|key| {
@@ -33,7 +49,15 @@ fn tables(w: &Wizard) -> Vec<MappingTable> {
                     options: row
                         .options
                         .iter()
-                        .map(|f| (f.name.clone(), field_label(f)))
+                        .map(|o| {
+                            let name = field_label(o.field);
+                            let name = match (o.used_by, o.passed_through) {
+                                (Some(row), _) => (texts.used_by)(&name, &field_label(row)),
+                                (None, true) => (texts.passed_through)(&name),
+                                (None, false) => name,
+                            };
+                            (o.field.name.clone(), name)
+                        })
                         .collect(),
                 })
                 .collect();
@@ -48,6 +72,10 @@ fn tables(w: &Wizard) -> Vec<MappingTable> {
                     .into_iter()
                     .map(|(field, chosen)| (field.name.clone(), field_label(field), chosen))
                     .collect(),
+                notice: notice
+                    .as_ref()
+                    .filter(|n| n.schema == key)
+                    .map(|n| notice_text(texts, n)),
             })
         })
         .collect()
@@ -56,6 +84,7 @@ fn tables(w: &Wizard) -> Vec<MappingTable> {
 /// Map each app field to a provider field.
 #[component]
 pub fn MappingPage(shell: Shell) -> impl IntoView {
+    let texts = expect_context::<&'static Texts>();
     let ids =
         |schema: String, field: String| Some((SchemaKey::new(schema)?, FieldName::new(field)?));
     let actions = MappingActions {
@@ -86,9 +115,10 @@ pub fn MappingPage(shell: Shell) -> impl IntoView {
                 });
             }
         },
+        on_undo: move |_| shell.dispatch(Event::MappingUndoClicked),
     };
     view! {
-        <MappingStep tables=move || shell.with(tables) actions=actions />
+        <MappingStep tables=move || shell.with(|w| tables(w, texts)) actions=actions />
         <StepNav shell=shell />
     }
 }

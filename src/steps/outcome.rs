@@ -6,7 +6,7 @@ use crate::i18n::Texts;
 use crate::shell::Shell;
 use leptos::prelude::*;
 use widget_core::codes::ErrorCode;
-use widget_core::options::After;
+use widget_core::spelling::spelling;
 use widget_core::wizard::{Event, Step};
 
 /// Submitting, done or exited.
@@ -20,7 +20,9 @@ pub fn OutcomePage(shell: Shell, step: Step) -> impl IntoView {
         }
         .into_any(),
         Step::Done => {
-            let leaving = shell.read_once(|w| w.options().after != After::None);
+            // Only a destination that exists is promised: `after: "redirect"` without a
+            // `redirect_url` stays here.
+            let leaving = shell.read_once(|w| w.leaves_after_success());
             // The URL was validated by the core (R10–R12); a new tab without opener or referrer.
             let leaving_status = move || match shell.blocked_navigation() {
                 Some(url) => view! {
@@ -58,12 +60,20 @@ fn message(texts: &'static Texts, code: ErrorCode) -> &'static str {
     }
 }
 
-/// A failed request: what happened and what to do.
+/// A failed request: what happened, its code and the backend's message (R37), and what to do.
 #[component]
-pub fn ErrorPage(shell: Shell) -> impl IntoView {
+pub fn ErrorPage(
+    shell: Shell,
+    /// Whether the alert takes focus: not when the failure is the first thing the widget shows.
+    take_focus: bool,
+) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
-    let failure = shell.read_once(|w| w.error().cloned());
+    let (failure, offers_back) = shell.read_once(|w| (w.error().cloned(), w.error_offers_back()));
     let code = failure.as_ref().map_or(ErrorCode::ServerError, |f| f.code);
+    let detail = (texts.error_detail)(
+        spelling(&code),
+        failure.as_ref().and_then(|f| f.message.as_deref()),
+    );
     let action = |code| match code {
         ErrorCode::SessionExpired => Some((texts.start_again, Event::StartOverClicked)),
         ErrorCode::ConfigInvalid | ErrorCode::RedirectNotAllowed => None,
@@ -76,9 +86,11 @@ pub fn ErrorPage(shell: Shell) -> impl IntoView {
         }
     };
     view! {
-        <ErrorBanner message=message(texts, code).to_owned() action_label=label on_action=on_action />
+        <ErrorBanner message=message(texts, code).to_owned() detail=Some(detail) action_label=label on_action=on_action take_focus=take_focus />
         <div class="esw-nav">
-            <button type="button" class="esw-button" on:click=move |_| shell.dispatch(Event::BackClicked)>{texts.back}</button>
+            {offers_back.then(|| view! {
+                <button type="button" class="esw-button" on:click=move |_| shell.dispatch(Event::BackClicked)>{texts.back}</button>
+            })}
             <div class="esw-nav__end">
                 <button type="button" class="esw-button esw-button--link" on:click=move |_| shell.dispatch(Event::ExitClicked)>
                     {texts.cancel}

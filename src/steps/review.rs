@@ -1,9 +1,9 @@
 //! The review step's container: every choice as a summary row with a link back to its step, and
-//! the Connect button. Connect ignores clicks in the first half second after the step appears, so
-//! a double click on the previous step's Continue cannot submit (R34).
+//! the Connect button. Connect is disabled (`aria-disabled`, and looks it) for the first half
+//! second after the step appears, so a double click on the previous step's Continue cannot submit
+//! (R34); a click in that time is answered with a status line, not dropped silently.
 
-use crate::boundary::platform;
-use crate::components::{upsert_label, NavBar, ReviewItem, ReviewStep};
+use crate::components::{upsert_label, NavBar, Reveal, ReviewItem, ReviewStep};
 use crate::i18n::Texts;
 use crate::shell::Shell;
 use leptos::prelude::*;
@@ -15,8 +15,8 @@ fn title(field: &Field) -> String {
     display_text(field.title.as_deref().unwrap_or(&field.name)).to_owned()
 }
 
-/// Clicks on Connect closer than this to the step's appearance are ignored.
-const SUBMIT_GUARD_MS: f64 = 500.0;
+/// Connect is disabled for this long after the step appears.
+const SUBMIT_GUARD: std::time::Duration = std::time::Duration::from_millis(500);
 
 fn items(w: &Wizard, texts: &'static Texts) -> Vec<ReviewItem> {
     let steps = w.visible_steps();
@@ -45,8 +45,8 @@ fn items(w: &Wizard, texts: &'static Texts) -> Vec<ReviewItem> {
         let provider_title = |name: &str| {
             rows.iter()
                 .flat_map(|r| r.options.iter())
-                .find(|f| f.name == name)
-                .map_or_else(|| name.to_owned(), |f| title(f))
+                .find(|o| o.field.name == name)
+                .map_or_else(|| name.to_owned(), |o| title(o.field))
         };
         let mut lines = vec![direction.to_owned()];
         lines.extend(
@@ -91,7 +91,15 @@ fn items(w: &Wizard, texts: &'static Texts) -> Vec<ReviewItem> {
 #[component]
 pub fn ReviewPage(shell: Shell) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
-    let shown_at = platform::now_ms();
+    let guarded = RwSignal::new(true);
+    let clicked_early = RwSignal::new(false);
+    set_timeout(
+        move || {
+            // The step may be gone by then.
+            let _ = guarded.try_set(false);
+        },
+        SUBMIT_GUARD,
+    );
     view! {
         <ReviewStep
             items=move || shell.with(|w| items(w, texts))
@@ -106,12 +114,14 @@ pub fn ReviewPage(shell: Shell) -> impl IntoView {
             on_back=Some(Callback::new(move |_| shell.dispatch(Event::BackClicked)))
             on_cancel=Some(Callback::new(move |_| shell.dispatch(Event::ExitClicked)))
             forward_label=texts.submit
-            blocked=Signal::derive(move || shell.with(|w| !w.blocking_issues().is_empty()))
-            on_forward=Callback::new(move |_| {
-                if platform::now_ms() - shown_at >= SUBMIT_GUARD_MS {
-                    shell.submit();
-                }
-            })
+            blocked=Signal::derive(move || guarded.get() || shell.with(|w| !w.blocking_issues().is_empty()))
+            on_forward=Callback::new(move |_| shell.submit())
+            on_blocked=Callback::new(move |_| clicked_early.set(guarded.get_untracked()))
         />
+        <div class="esw-wait" role="status">
+            <Reveal when=move || clicked_early.get() && guarded.get()>
+                <p class="esw-hint">{texts.submit_wait}</p>
+            </Reveal>
+        </div>
     }
 }

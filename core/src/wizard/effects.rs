@@ -125,7 +125,17 @@ impl Wizard {
         out.push(Command::Emit(HostEvent::Success {
             session_id: session_id.clone(),
         }));
-        let target = match self.options.after {
+        if let Some(base) = self.navigation_base() {
+            out.push(Command::Navigate {
+                url: set_query_param(&base, "session_id", session_id.as_str()),
+            });
+        }
+    }
+
+    /// Where success navigates, before `session_id` is added: `None` for `after: "none"`, and
+    /// for `after: "redirect"` without a `redirect_url` (the widget stays on its done screen).
+    pub(super) fn navigation_base(&self) -> Option<String> {
+        match self.options.after {
             After::Redirect => self
                 .options
                 .session
@@ -134,11 +144,6 @@ impl Wizard {
                 .map(|r| r.as_str().to_owned()),
             After::Endgrate => Some(format!("{}/session", self.options.endgrate_origin)),
             After::None => None,
-        };
-        if let Some(base) = target {
-            out.push(Command::Navigate {
-                url: set_query_param(&base, "session_id", session_id.as_str()),
-            });
         }
     }
 

@@ -19,7 +19,7 @@ pub use persist::{
     load_persisted, Pending, PersistedField, PersistedSchema, PersistedState, STATE_VERSION,
 };
 pub use types::{Command, Event, ExitReason, HostEvent, MappingIssue, Step};
-pub use view::{MappingRow, ResourceView, ReviewSchema, SchemaView};
+pub use view::{FieldOption, MappingNotice, MappingRow, ResourceView, ReviewSchema, SchemaView};
 
 use crate::decode::Failure;
 use crate::ids::{ProviderName, SessionId};
@@ -27,7 +27,7 @@ use crate::options::WidgetOptions;
 use crate::search::SearchIndex;
 use crate::wire::{Method, ProviderEntry};
 use catalog::effective_schema_fields;
-use model::SchemaState;
+use model::{Displacement, SchemaState};
 
 /// What Retry repeats after an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +54,9 @@ pub struct Wizard {
     session_id: Option<SessionId>,
     restore_notice: bool,
     restored: Option<PersistedState>,
+    /// The last mapping choice that took a field from another choice; transient (a reload
+    /// keeps the choices, not the notice).
+    displaced: Option<Displacement>,
 }
 
 impl Wizard {
@@ -75,6 +78,7 @@ impl Wizard {
             session_id: None,
             restore_notice: false,
             restored: None,
+            displaced: None,
         };
         let load = w.load_catalog();
         (w, vec![Command::Emit(HostEvent::Ready), load])
@@ -165,9 +169,32 @@ impl Wizard {
                 field,
                 provider_field,
             } if self.step == Step::Mapping => {
-                let changed = self.schema_mut(&schema);
-                let changed = changed.is_some_and(|s| s.map_field(&field, provider_field, false));
+                let last = self.displaced.take();
+                let mut changed = false;
+                if let Some(s) = self
+                    .schema_mut(&schema)
+                    .filter(|s| s.accepts(&field, provider_field.as_ref()))
+                {
+                    // The same row choosing again replaces its last choice whole, the field it
+                    // took included: arrowing through a select takes nothing for good.
+                    if let Some(d) = last.filter(|d| d.schema == schema && d.taker == field) {
+                        s.undo(&d);
+                        changed = true;
+                    }
+                    if let Some(taken) = s.choose(&field, provider_field) {
+                        changed = true;
+                        self.displaced = taken;
+                    }
+                }
                 out.extend(changed.then_some(Command::Persist));
+            }
+            Event::MappingUndoClicked if self.step == Step::Mapping => {
+                if let Some(d) = self.displaced.take() {
+                    if let Some(s) = self.schema_mut(&d.schema) {
+                        s.undo(&d);
+                        out.push(Command::Persist);
+                    }
+                }
             }
             Event::UpsertChosen {
                 schema,
@@ -186,6 +213,7 @@ impl Wizard {
                 schema,
                 provider_field,
             } if self.step == Step::Mapping => {
+                self.displaced = None;
                 let allowed = self.options.session.passthrough_fields();
                 if let Some(s) = self.schema_mut(&schema).filter(|_| allowed) {
                     let custom = s.provider_field(&provider_field).is_some_and(|f| f.custom);
@@ -278,6 +306,9 @@ impl Wizard {
             // Anything else does not fit the current state (a stale answer, a click on a control
             // that should not be there): ignoring it keeps the invariants.
             _ => {}
+        }
+        if self.step != Step::Mapping {
+            self.displaced = None;
         }
         if self.step != before
             && !out

@@ -20,6 +20,36 @@ pub(crate) struct FieldMapping {
     pub upsert: UpsertSetting,
 }
 
+/// What one mapping choice took from another choice: the provider field one row took from
+/// another row (which got the taker's old field in exchange when its type allows, else nothing)
+/// or from passthrough. Kept, unpersisted, until the user makes another mapping choice, so it
+/// can be shown, undone, and given back when the taker moves on (arrowing through a closed
+/// select commits every option it passes).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Displacement {
+    pub schema: SchemaKey,
+    /// The app field whose choice took `taken`.
+    pub taker: FieldName,
+    /// The taker's mapping before: `(provider field, suggested)`.
+    pub taker_before: (Option<FieldName>, bool),
+    /// The provider field taken.
+    pub taken: FieldName,
+    pub from: Displaced,
+}
+
+/// Whom a [`Displacement`] took from.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Displaced {
+    /// Another row: its `suggested` flag before, and the provider field it holds now.
+    Row {
+        field: FieldName,
+        suggested: bool,
+        now: Option<FieldName>,
+    },
+    /// The passthrough list.
+    Passthrough,
+}
+
 /// A schema offered for the chosen provider, with the user's choices.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct SchemaState {
@@ -109,6 +139,102 @@ impl SchemaState {
             None => return false,
         }
         true
+    }
+
+    /// Whether `field` may be mapped to `provider_field`: both exist and the types agree.
+    pub fn accepts(&self, field: &FieldName, provider_field: Option<&FieldName>) -> bool {
+        let Some(schema_field) = self.schema_field(field) else {
+            return false;
+        };
+        self.mapping.contains_key(field)
+            && provider_field.is_none_or(|pf| {
+                self.provider_field(pf)
+                    .is_some_and(|p| types_compatible(schema_field, p))
+            })
+    }
+
+    /// The app field whose row holds `provider_field`, other than `except`.
+    pub fn holder(&self, provider_field: &FieldName, except: &FieldName) -> Option<FieldName> {
+        self.mapping
+            .iter()
+            .find(|(name, m)| *name != except && m.provider_field.as_ref() == Some(provider_field))
+            .map(|(name, _)| name.clone())
+    }
+
+    /// The user maps `field` to `provider_field`. A provider field another row holds is swapped:
+    /// that row gets `field`'s old provider field when its type fits, else is unmapped; a field
+    /// passed through leaves passthrough. Returns `None` when nothing changed, else what was
+    /// taken (if anything), so the caller can show it and undo it.
+    pub fn choose(
+        &mut self,
+        field: &FieldName,
+        provider_field: Option<FieldName>,
+    ) -> Option<Option<Displacement>> {
+        let before = self.mapping.get(field)?;
+        let taker_before = (before.provider_field.clone(), before.suggested);
+        if taker_before.0 == provider_field {
+            return None;
+        }
+        let holder = provider_field
+            .as_ref()
+            .and_then(|pf| self.holder(pf, field))
+            .map(|other| {
+                let suggested = self.mapping.get(&other).is_some_and(|m| m.suggested);
+                (other, suggested)
+            });
+        let passed = provider_field
+            .as_ref()
+            .is_some_and(|pf| self.passthrough.contains(pf));
+        if !self.map_field(field, provider_field.clone(), false) {
+            return None;
+        }
+        let Some(taken) = provider_field else {
+            return Some(None);
+        };
+        let from = if let Some((other, suggested)) = holder {
+            // `map_field` refuses a type that does not fit, and leaves the row unmapped then.
+            let now = taker_before
+                .0
+                .clone()
+                .filter(|old| self.map_field(&other, Some(old.clone()), false));
+            Displaced::Row {
+                field: other,
+                suggested,
+                now,
+            }
+        } else if passed {
+            Displaced::Passthrough
+        } else {
+            return Some(None);
+        };
+        Some(Some(Displacement {
+            schema: self.key.clone(),
+            taker: field.clone(),
+            taker_before,
+            taken,
+            from,
+        }))
+    }
+
+    /// Puts both rows (or the row and passthrough) back exactly as they were before `d`.
+    pub fn undo(&mut self, d: &Displacement) {
+        if let Some(m) = self.mapping.get_mut(&d.taker) {
+            m.provider_field = d.taker_before.0.clone();
+            m.suggested = d.taker_before.1;
+        }
+        match &d.from {
+            Displaced::Row {
+                field, suggested, ..
+            } => {
+                if let Some(m) = self.mapping.get_mut(field) {
+                    m.provider_field = Some(d.taken.clone());
+                    m.suggested = *suggested;
+                }
+            }
+            Displaced::Passthrough => {
+                self.passthrough.insert(d.taken.clone());
+            }
+        }
     }
 
     /// Installs loaded fields: empty rows for every schema field, then suggestions.

@@ -105,6 +105,9 @@ pub enum Event {
         /// The provider field.
         provider_field: Option<FieldName>,
     },
+    /// Undo on the notice of a mapping choice that took another choice's field: both rows
+    /// (or the row and passthrough) return to how they were.
+    MappingUndoClicked,
     /// An upsert setting was chosen for a pushed field.
     UpsertChosen {
         /// Which schema.

@@ -1,6 +1,7 @@
 //! Read accessors for the UI: everything a component renders, as borrows or small views. Reading
 //! never changes state; components send events for that.
 
+use super::model::Displaced;
 use super::{MappingIssue, Step, Wizard};
 use crate::decode::Failure;
 use crate::ids::{FieldName, ResourceId, SchemaKey, SessionId};
@@ -54,7 +55,34 @@ pub struct MappingRow<'a> {
     /// The upsert setting, for push schemas only.
     pub upsert: Option<UpsertSetting>,
     /// Provider fields of a compatible type, for the select.
-    pub options: Vec<&'a Field>,
+    pub options: Vec<FieldOption<'a>>,
+}
+
+/// A provider field a row may choose.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldOption<'a> {
+    /// The provider field.
+    pub field: &'a Field,
+    /// The app field of another row of the same schema that holds it now: choosing it swaps
+    /// the two rows' fields (see [`Wizard::mapping_notice`]).
+    pub used_by: Option<&'a Field>,
+    /// Whether it is passed through now: choosing it maps it instead.
+    pub passed_through: bool,
+}
+
+/// The notice after a mapping choice took a provider field from another choice, with Undo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MappingNotice<'a> {
+    /// The schema.
+    pub schema: &'a SchemaKey,
+    /// The app field whose choice took it.
+    pub taker: &'a Field,
+    /// The provider field taken.
+    pub taken: &'a Field,
+    /// The app field it was taken from; `None` when it was passed through.
+    pub from: Option<&'a Field>,
+    /// What that row holds now (the taker's old field, swapped), `None` when unmapped.
+    pub given: Option<&'a Field>,
 }
 
 /// One schema in the review summary.
@@ -199,6 +227,19 @@ impl Wizard {
         let Some((schema_fields, provider_fields)) = &s.fields else {
             return vec![];
         };
+        // Who holds each provider field, sorted by it, so each option's holder is one search.
+        let mut holders: Vec<(&str, &Field)> = schema_fields
+            .iter()
+            .filter_map(|f| {
+                let m = s.mapping.get(&FieldName::new(f.name.as_str())?)?;
+                Some((m.provider_field.as_ref()?.as_str(), f))
+            })
+            .collect();
+        holders.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let holder = |name: &str| {
+            let at = holders.partition_point(|(p, _)| *p < name);
+            holders.get(at).filter(|(p, _)| *p == name).map(|(_, f)| *f)
+        };
         schema_fields
             .iter()
             .map(|field| {
@@ -213,10 +254,37 @@ impl Wizard {
                     options: provider_fields
                         .iter()
                         .filter(|p| types_compatible(field, p))
+                        .map(|p| FieldOption {
+                            field: p,
+                            used_by: holder(&p.name).filter(|h| h.name != field.name),
+                            passed_through: s.passthrough.iter().any(|f| f.as_str() == p.name),
+                        })
                         .collect(),
                 }
             })
             .collect()
+    }
+
+    /// The notice of the last mapping choice that took another choice's field, until the user
+    /// makes another mapping choice or leaves the step; [`super::Event::MappingUndoClicked`]
+    /// undoes it.
+    pub fn mapping_notice(&self) -> Option<MappingNotice<'_>> {
+        let d = self.displaced.as_ref()?;
+        let s = self.schemas.iter().find(|s| s.key == d.schema)?;
+        let (from, given) = match &d.from {
+            Displaced::Row { field, now, .. } => (
+                Some(s.schema_field(field)?),
+                now.as_ref().and_then(|n| s.provider_field(n)),
+            ),
+            Displaced::Passthrough => (None, None),
+        };
+        Some(MappingNotice {
+            schema: &s.key,
+            taker: s.schema_field(&d.taker)?,
+            taken: s.provider_field(&d.taken)?,
+            from,
+            given,
+        })
     }
 
     /// Provider custom fields not mapped, with whether each passes through; empty unless
@@ -292,6 +360,19 @@ impl Wizard {
     /// Whether the initiate POST is in flight (Submit disabled, `aria-busy`).
     pub fn is_submitting(&self) -> bool {
         self.step == Step::Submitting
+    }
+
+    /// Whether the Error step offers Back: not when the step it would return to is the first
+    /// (Back would only show the step that failed, with nothing before it).
+    pub fn error_offers_back(&self) -> bool {
+        let first = self.visible_steps().first().copied();
+        self.error.as_ref().is_some_and(|e| Some(e.2) != first)
+    }
+
+    /// Whether success leaves the page: `after` names a destination that exists. With
+    /// `after: "redirect"` and no `redirect_url` there is none, and the widget stays.
+    pub fn leaves_after_success(&self) -> bool {
+        self.navigation_base().is_some()
     }
 
     /// The failure shown in the Error step.
