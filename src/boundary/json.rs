@@ -16,7 +16,7 @@ pub struct BrowserJson;
 impl JsonReader for BrowserJson {
     fn read<T: DeserializeOwned>(&self, text: &str) -> Result<T, String> {
         let value = js_sys::JSON::parse(text).map_err(|e| describe_js_error(&e))?;
-        serde_wasm_bindgen::from_value(value).map_err(message)
+        read_with_path(&value).map_err(|e| e.message + " at " + &e.path)
     }
 }
 
@@ -49,7 +49,8 @@ impl OptionsSource for JsOptions {
     }
 }
 
-/// Reads `value` into `T`, naming the path of the first value that does not fit.
+/// Reads `value` into `T`, naming the path of the first value that does not fit. Every read in
+/// the widget goes through this one deserializer type, so each type's serde code is compiled once.
 fn read_with_path<T: DeserializeOwned>(value: &JsValue) -> Result<T, TypeError> {
     let deserializer = serde_wasm_bindgen::Deserializer::from(value.clone());
     serde_path_to_error::deserialize(deserializer).map_err(|e| TypeError {
