@@ -5,6 +5,8 @@
 //! secret key. Startup facts go to stdout (one line each); logs go to stderr through `tracing`.
 //! Nothing here prints the Endgrate key.
 
+pub mod auth;
+pub mod body;
 pub mod config;
 pub mod configuration;
 pub mod db;
@@ -14,6 +16,7 @@ pub mod idempotency;
 pub mod initiate;
 pub mod keys;
 pub mod logos;
+pub mod origin;
 pub mod proxy;
 pub mod redirect;
 pub mod routes;
@@ -129,6 +132,14 @@ pub async fn start(config: Config, endgrate_api_key: Option<String>) -> Result<S
     let redirects = redirect::AllowList::parse(&redirect_entries)
         .map_err(|e| format!("--allowed-redirect-origins: {e}"))?;
     let cors_origins = parse_cors_origins(&config.cors_origins)?;
+    let public_origins = origin::public_origins(&config.public_origins, addr)?;
+    if config.idle_timeout_secs <= config.upstream_timeout_secs {
+        return Err(format!(
+            "--idle-timeout-secs ({}) must exceed --upstream-timeout-secs ({}): a request waiting \
+             for Endgrate moves no bytes",
+            config.idle_timeout_secs, config.upstream_timeout_secs
+        ));
+    }
 
     let state = Arc::new(state::AppState {
         catalog,
@@ -140,6 +151,9 @@ pub async fn start(config: Config, endgrate_api_key: Option<String>) -> Result<S
         redirects,
         cors_origins,
         upstream,
+        public_origins,
+        body_timeout: Duration::from_secs(config.body_timeout_secs.max(1)),
+        idempotency_ttl_secs: config.idempotency_ttl_secs.min(i64::MAX as u64) as i64,
     });
     Ok(Server {
         listener,
@@ -151,11 +165,19 @@ pub async fn start(config: Config, endgrate_api_key: Option<String>) -> Result<S
     })
 }
 
+/// Creates the data directory, readable by this user only (0700): it holds the local key and
+/// every session.
 fn prepare_data_dir(dir: &std::path::Path) -> Result<std::path::PathBuf, String> {
     let unwritable =
         |e: std::io::Error| format!("data directory {} is not writable: {e}", dir.display());
     std::fs::create_dir_all(dir).map_err(unwritable)?;
     let dir = dir.canonicalize().map_err(unwritable)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700))
+            .map_err(unwritable)?;
+    }
     // Probe with a real write: permissions alone do not tell (read-only mounts, root).
     let probe = dir.join(".write-probe");
     std::fs::write(&probe, b"ok").map_err(unwritable)?;

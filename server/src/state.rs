@@ -12,6 +12,7 @@ use axum::http::HeaderValue;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// Shared state, cloned cheaply into handlers.
 pub type Shared = Arc<AppState>;
@@ -36,4 +37,11 @@ pub struct AppState {
     pub cors_origins: Vec<HeaderValue>,
     /// Endgrate, in proxy mode.
     pub upstream: Option<Upstream>,
+    /// This server's own origins (`http://127.0.0.1:8787`): the only `Origin`s, and with their
+    /// authorities the only `Host`s, a state-changing route accepts (besides CORS origins).
+    pub public_origins: Vec<String>,
+    /// How long a request body may take to arrive.
+    pub body_timeout: Duration,
+    /// How long an idempotency key is remembered, in seconds.
+    pub idempotency_ttl_secs: i64,
 }

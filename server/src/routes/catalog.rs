@@ -4,7 +4,7 @@
 //! In proxy mode the integrations read is forwarded to Endgrate; fields always come from the seed
 //! because Endgrate has no field catalog. These handlers only read; they must not write.
 
-use crate::error::{json_bytes, Failure};
+use crate::error::{json_bytes, AppError};
 use crate::sessions;
 use crate::state::Shared;
 use axum::extract::{Query, State};
@@ -99,15 +99,15 @@ pub struct FieldsQuery {
 pub async fn fields(
     State(state): State<Shared>,
     Query(query): Query<FieldsQuery>,
-) -> Result<Json<FieldsResponse>, Failure> {
+) -> Result<Json<FieldsResponse>, AppError> {
     let provider_name = query
         .provider
-        .ok_or_else(|| Failure::invalid("provider", "is required"))?;
+        .ok_or_else(|| AppError::invalid("provider", "is required"))?;
     let endgrate_type = query
         .endgrate_type
-        .ok_or_else(|| Failure::invalid("endgrate_type", "is required"))?;
+        .ok_or_else(|| AppError::invalid("endgrate_type", "is required"))?;
     let not_found =
-        |key: &str, problem: String| Failure::keyed(StatusCode::NOT_FOUND, key, problem);
+        |key: &str, problem: String| AppError::keyed(StatusCode::NOT_FOUND, key, problem);
     let provider = state
         .catalog
         .provider(&provider_name)

@@ -10,7 +10,6 @@ mod host;
 mod session;
 
 pub use catalog::IntegrationsQuery;
-pub use host::check_origin;
 
 use crate::hosted;
 use crate::state::Shared;
