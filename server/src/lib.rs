@@ -15,6 +15,7 @@ pub mod hosted;
 pub mod idempotency;
 pub mod initiate;
 pub mod keys;
+pub mod listen;
 pub mod logos;
 pub mod origin;
 pub mod proxy;
@@ -42,6 +43,8 @@ pub struct Server {
     pub data_dir: std::path::PathBuf,
     /// The mode it runs in.
     pub mode: Mode,
+    /// Timeouts and the connection cap.
+    pub limits: listen::Limits,
 }
 
 impl Server {
@@ -63,9 +66,7 @@ impl Server {
     where
         F: std::future::Future<Output = ()> + Send + 'static,
     {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown)
-            .await
+        listen::serve(self.listener, self.router, self.limits, shutdown).await
     }
 }
 
@@ -162,6 +163,11 @@ pub async fn start(config: Config, endgrate_api_key: Option<String>) -> Result<S
         local_key,
         data_dir,
         mode: config.mode,
+        limits: listen::Limits {
+            header_timeout: Duration::from_secs(config.header_timeout_secs.max(1)),
+            idle_timeout: Duration::from_secs(config.idle_timeout_secs.max(1)),
+            max_connections: config.max_connections.max(1),
+        },
     })
 }
 

@@ -6,10 +6,12 @@
 
 mod assets;
 mod catalog;
+mod files;
 mod host;
 mod session;
 
 pub use catalog::IntegrationsQuery;
+pub use files::PAGE_CSP;
 
 use crate::hosted;
 use crate::state::Shared;
@@ -22,6 +24,9 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tower_http::LatencyUnit;
 use tracing::Level;
+
+/// Longest request path written to the log.
+const MAX_LOGGED_PATH: usize = 256;
 
 /// The complete application.
 pub fn router(state: Shared) -> Router {
@@ -57,11 +62,20 @@ pub fn router(state: Shared) -> Router {
             TraceLayer::new_for_http()
                 // The path only: query strings may carry session ids, bodies carry user data.
                 .make_span_with(|req: &Request<_>| {
-                    tracing::info_span!("http", method = %req.method(), path = %req.uri().path())
+                    let path = req.uri().path();
+                    // A hostile path can be kilobytes long; the log keeps only that it was.
+                    let path = if path.len() > MAX_LOGGED_PATH {
+                        "(over-long path)"
+                    } else {
+                        path
+                    };
+                    tracing::info_span!("http", method = %req.method(), path = %path)
                 })
                 .on_request(())
                 .on_response(
-                    DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Micros),
+                    DefaultOnResponse::new()
+                        .level(Level::INFO)
+                        .latency_unit(LatencyUnit::Micros),
                 )
                 .on_failure(()),
         )
