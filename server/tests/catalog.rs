@@ -155,3 +155,16 @@ async fn missing_static_dir_answers_503_saying_how_to_build() {
     assert_eq!(status, 503);
     assert!(body.starts_with("widget not built: run"), "{body}");
 }
+
+#[tokio::test]
+async fn catalog_answers_are_cacheable_for_a_minute_so_a_prefetch_is_reused() {
+    let server = TestServer::start(&[]);
+    for path in [
+        "/api/integrations",
+        "/api/endgrate/api/integrations?category=CRM",
+    ] {
+        let (status, headers, _) = get(&server.url(path), None).await;
+        assert_eq!(status, 200);
+        assert_eq!(headers["cache-control"], "public, max-age=60", "{path}");
+    }
+}

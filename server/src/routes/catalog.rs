@@ -8,7 +8,7 @@ use crate::error::{json_bytes, AppError};
 use crate::sessions;
 use crate::state::Shared;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
@@ -39,11 +39,31 @@ impl IntegrationsQuery {
     }
 }
 
+/// How long a browser may reuse a catalog answer: the widget's loader prefetches the catalog
+/// while the wasm loads (js/shared/prefetch.js), and the widget's own request for the same URL
+/// is then answered from the HTTP cache. The catalog changes rarely; a minute is harmless.
+const CATALOG_CACHE: &str = "public, max-age=60";
+
+/// Marks a successful catalog answer reusable for [`CATALOG_CACHE`].
+fn cacheable(mut response: Response) -> Response {
+    if response.status() == StatusCode::OK {
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(CATALOG_CACHE),
+        );
+    }
+    response
+}
+
 /// `GET /api/integrations`.
 pub async fn integrations(
     State(state): State<Shared>,
     Query(query): Query<IntegrationsQuery>,
 ) -> Response {
+    cacheable(integrations_answer(state, query).await)
+}
+
+async fn integrations_answer(state: Shared, query: IntegrationsQuery) -> Response {
     if let Some(upstream) = &state.upstream {
         return upstream.integrations(&query).await;
     }
