@@ -116,6 +116,7 @@ pub async fn start(config: Config, endgrate_api_key: Option<String>) -> Result<S
         providers: catalog.providers.iter().map(|p| p.entry.clone()).collect(),
     })
     .map_err(|e| format!("cannot serialize the catalog: {e}"))?;
+    let catalog_gzip = routes::gzip(&catalog_json);
     let logos = logos::render_all(&catalog);
 
     let redirect_entries = if config
@@ -145,6 +146,7 @@ pub async fn start(config: Config, endgrate_api_key: Option<String>) -> Result<S
     let state = Arc::new(state::AppState {
         catalog,
         catalog_json,
+        catalog_gzip,
         logos,
         static_dir: config.static_dir.clone(),
         db,

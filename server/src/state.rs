@@ -23,6 +23,8 @@ pub struct AppState {
     pub catalog: Catalog,
     /// The whole catalog response, serialized once: the unfiltered read is the common one.
     pub catalog_json: Vec<u8>,
+    /// The same, gzipped once (the common read, sent to every browser).
+    pub catalog_gzip: Vec<u8>,
     /// `hubspot.svg` → SVG text.
     pub logos: HashMap<String, String>,
     /// Where the built widget and demo page are.

@@ -4,11 +4,12 @@
 //! In proxy mode the integrations read is forwarded to Endgrate; fields always come from the seed
 //! because Endgrate has no field catalog. These handlers only read; they must not write.
 
+use super::compress;
 use crate::error::{json_bytes, AppError};
 use crate::sessions;
 use crate::state::Shared;
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
@@ -58,16 +59,26 @@ fn cacheable(mut response: Response) -> Response {
 /// `GET /api/integrations`.
 pub async fn integrations(
     State(state): State<Shared>,
+    headers: HeaderMap,
     Query(query): Query<IntegrationsQuery>,
 ) -> Response {
-    cacheable(integrations_answer(state, query).await)
+    cacheable(integrations_answer(state, &headers, query).await)
 }
 
-async fn integrations_answer(state: Shared, query: IntegrationsQuery) -> Response {
+async fn integrations_answer(
+    state: Shared,
+    headers: &HeaderMap,
+    query: IntegrationsQuery,
+) -> Response {
     if let Some(upstream) = &state.upstream {
         return upstream.integrations(&query).await;
     }
     if query.provider.is_none() && query.category.is_none() && query.session_id.is_none() {
+        if compress::accepts_gzip(headers) {
+            let mut response = json_bytes(StatusCode::OK, state.catalog_gzip.clone());
+            compress::mark_gzip(&mut response);
+            return response;
+        }
         return json_bytes(StatusCode::OK, state.catalog_json.clone());
     }
     let mut session_types: Option<BTreeSet<String>> = None;

@@ -199,7 +199,7 @@ fn with_suffix(file: &Path, suffix: &str) -> PathBuf {
 }
 
 /// Whether `Accept-Encoding` accepts `encoding` (q > 0), by name or by `*`.
-fn accepts(header: &str, encoding: &str) -> bool {
+pub(super) fn accepts(header: &str, encoding: &str) -> bool {
     let mut verdict = None;
     let mut wildcard = None;
     for item in header.split(',') {

@@ -6,11 +6,13 @@
 
 mod assets;
 mod catalog;
+mod compress;
 mod files;
 mod host;
 mod session;
 
 pub use catalog::IntegrationsQuery;
+pub use compress::gzip;
 pub use files::PAGE_CSP;
 
 use crate::hosted;
@@ -30,16 +32,20 @@ const MAX_LOGGED_PATH: usize = 256;
 
 /// The complete application.
 pub fn router(state: Shared) -> Router {
+    // The JSON reads go out gzipped to clients that accept it (compress.rs).
+    let gzipped = axum::middleware::from_fn(compress::json_answers);
+    let integrations = get(catalog::integrations).layer(gzipped.clone());
+    let fields = get(catalog::fields).layer(gzipped);
     let browser = Router::new()
-        .route("/api/endgrate/api/integrations", get(catalog::integrations))
-        .route("/api/endgrate/api/fields", get(catalog::fields))
+        .route("/api/endgrate/api/integrations", integrations.clone())
+        .route("/api/endgrate/api/fields", fields.clone())
         .route("/api/endgrate/session/initiate", post(host::initiate))
         .layer(cors(&state));
 
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
-        .route("/api/integrations", get(catalog::integrations))
-        .route("/api/fields", get(catalog::fields))
+        .route("/api/integrations", integrations)
+        .route("/api/fields", fields)
         .route("/api/session/initiate", post(session::initiate))
         .route("/api/session/configuration", get(session::configuration))
         .route("/api/session/delete", post(session::delete))
