@@ -117,6 +117,8 @@ async fn a_repeated_key_is_a_400_naming_it_on_both_initiate_routes() {
     }
 }
 
+/// What is stored is checked here through the hosted page's redirect; what is forwarded to
+/// Endgrate, in `proxy.rs` (`endgrate_receives_exactly_the_urls_that_were_validated`).
 #[tokio::test]
 async fn the_redirect_stored_is_the_serialisation_that_was_checked() {
     let server = TestServer::start(&[]);
