@@ -31,6 +31,8 @@ cargo clippy --target wasm32-unknown-unknown -p endgrate-session-widget --all-ta
 
 step "Native tests (core, server)"
 cargo test --workspace 2>&1 | tee -a "$LOG"
+# The core as the widget uses it: no serde_json, no native URL parser.
+cargo test -p widget-core --no-default-features 2>&1 | tee -a "$LOG"
 
 step "Browser tests (wasm-bindgen-test in headless Chromium)"
 TMPDIR="$BROWSER_TMP" CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

@@ -12,7 +12,6 @@ use crate::steps::{
 };
 use leptos::prelude::*;
 use leptos::tachys::renderer::types::Element;
-use wasm_bindgen::JsCast;
 use widget_core::options::{Color, ThemeMode, WidgetOptions};
 use widget_core::wizard::Step;
 
@@ -30,7 +29,7 @@ pub fn locale_for(options: &WidgetOptions) -> Locale {
 /// `use:theme_colors=colors`: the colours the core checked (R8), set on the root as custom
 /// properties when it is created, never as CSS text.
 fn theme_colors(element: Element, colors: Vec<(&'static str, Color)>) {
-    if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+    if let Some(element) = crate::boundary::dom::as_html(&element) {
         platform::set_custom_properties(
             element,
             colors.iter().map(|(name, color)| (*name, color.as_str())),

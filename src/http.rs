@@ -4,12 +4,10 @@
 //!
 //! It holds no state and decides nothing about the flow: callers get a value or a [`FetchError`].
 
+use crate::boundary::json::BrowserJson;
 use crate::boundary::platform::{self, AbortTimer};
 use gloo_net::http::{Request, Response};
-use wasm_bindgen::JsValue;
 use web_sys::{AbortController, AbortSignal, Headers, RequestCredentials, RequestInit};
-use widget_core::json::read::Path;
-use widget_core::wire::ApiError;
 
 /// GET requests give up after this long (R15).
 const GET_TIMEOUT_MS: u32 = 10_000;
@@ -68,8 +66,8 @@ fn retry_delay_ms(error: &FetchError, attempt: u32) -> Option<u32> {
 pub struct RawResponse {
     /// The HTTP status.
     pub status: u16,
-    /// The body.
-    pub body: Vec<u8>,
+    /// The body, as text for the core's decoders.
+    pub body: String,
 }
 
 /// GETs `url` and returns its 2xx response, retrying transient failures. The caller decodes the
@@ -86,7 +84,7 @@ pub async fn get(url: &str, max_bytes: usize) -> Result<RawResponse, FetchError>
             }
             Ok(raw) => FetchError::Status {
                 status: raw.status,
-                message: error_message(&raw.body),
+                message: widget_core::decode::error_message(&raw.body, &BrowserJson),
                 retry_after: raw.retry_after,
             },
             Err(error) => error,
@@ -122,7 +120,7 @@ pub async fn post_initiate(
 /// What came back, before anyone judged it.
 struct Received {
     status: u16,
-    body: Vec<u8>,
+    body: String,
     retry_after: Option<u32>,
 }
 
@@ -144,7 +142,7 @@ async fn send(
     }
     let controller = AbortController::new().map_err(|_| FetchError::Network)?;
     let _timer = AbortTimer::arm(&controller, timeout_ms);
-    let request = build(url, post, &controller.signal()).map_err(|_| FetchError::Network)?;
+    let request = build(url, post, &controller.signal()).ok_or(FetchError::Network)?;
     let aborted = || controller.signal().aborted();
     let response = request.send().await.map_err(|_| {
         if aborted() {
@@ -156,19 +154,19 @@ async fn send(
         }
     })?;
     check_declared_length(&response, max_bytes)?;
-    let bytes = response.binary().await.map_err(|_| {
+    let body = response.text().await.map_err(|_| {
         if aborted() {
             FetchError::Timeout
         } else {
             FetchError::Network
         }
     })?;
-    if bytes.len() > max_bytes {
+    if body.len() > max_bytes {
         return Err(FetchError::TooLarge);
     }
     Ok(Received {
         status: response.status(),
-        body: bytes,
+        body,
         retry_after: response
             .headers()
             .get("Retry-After")
@@ -179,20 +177,20 @@ async fn send(
 /// The fetch request: no cookies or credentials, cancelled through `signal`, and for the initiate
 /// POST its JSON body and idempotency key. Built from a `RequestInit` rather than gloo-net's
 /// `RequestBuilder`, whose query merging the widget never uses; gloo-net still sends it.
-fn build(url: &str, post: Option<Post<'_>>, signal: &AbortSignal) -> Result<Request, JsValue> {
+fn build(url: &str, post: Option<Post<'_>>, signal: &AbortSignal) -> Option<Request> {
     let init = RequestInit::new();
     init.set_credentials(RequestCredentials::Omit);
     init.set_signal(Some(signal));
     if let Some(post) = post {
-        let headers = Headers::new()?;
-        headers.set("Content-Type", "application/json")?;
-        headers.set("Idempotency-Key", post.idempotency_key)?;
+        let headers = Headers::new().ok()?;
+        headers.set("Content-Type", "application/json").ok()?;
+        headers.set("Idempotency-Key", post.idempotency_key).ok()?;
         init.set_method("POST");
         init.set_headers(&headers);
-        init.set_body(&JsValue::from_str(post.body));
+        init.set_body(&post.body.into());
     }
-    let request = web_sys::Request::new_with_str_and_init(without_empty_query(url), &init)?;
-    Ok(Request::from(request))
+    let request = web_sys::Request::new_with_str_and_init(without_empty_query(url), &init).ok()?;
+    Some(Request::from(request))
 }
 
 /// `url` as the request goes out: an empty query's `?` is dropped, as gloo-net's
@@ -211,11 +209,4 @@ fn check_declared_length(response: &Response, max_bytes: usize) -> Result<(), Fe
         Some(length) if length > max_bytes => Err(FetchError::TooLarge),
         _ => Ok(()),
     }
-}
-
-/// Endgrate's `message`, when an error body has one.
-fn error_message(bytes: &[u8]) -> Option<String> {
-    let json = widget_core::json::parse(bytes).ok()?;
-    let error = ApiError::read(&json, &Path::Root).ok()?;
-    Some(error.message)
 }

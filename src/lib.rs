@@ -11,6 +11,8 @@ mod boundary;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
+mod exports;
+#[cfg(target_arch = "wasm32")]
 mod http;
 pub mod i18n;
 #[cfg(target_arch = "wasm32")]
@@ -23,8 +25,8 @@ mod steps;
 #[cfg(target_arch = "wasm32")]
 pub use app::App;
 #[cfg(target_arch = "wasm32")]
-pub use boundary::exports::{mount, WidgetHandle};
-#[cfg(target_arch = "wasm32")]
 pub use boundary::platform::BrowserUrlParser;
+#[cfg(target_arch = "wasm32")]
+pub use exports::{mount, WidgetHandle};
 #[cfg(target_arch = "wasm32")]
 pub use session_widget::SessionWidget;

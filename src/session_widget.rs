@@ -10,7 +10,7 @@ use crate::i18n::Locale;
 use crate::shell::Shell;
 use leptos::prelude::*;
 use std::rc::Rc;
-use widget_core::options::WidgetOptions;
+use widget_core::options::{OptionsError, WidgetOptions};
 
 /// The Endgrate session widget inside a Leptos app.
 ///
@@ -21,7 +21,7 @@ use widget_core::options::WidgetOptions;
 /// (`config_invalid` or `redirect_not_allowed`, with `message` and `field`) to `on_event`, and no
 /// request goes out.
 ///
-/// `on_event` receives every event as JSON, exactly as a JS host's `onEvent` does: `ready`,
+/// `on_event` receives every event as JSON, exactly as a JS host's `onEvent` gets it: `ready`,
 /// `step_changed`, `success` (with `session_id`), `exit` (with `reason`), `error` (with `code` and
 /// `message`). Unmounting the component ends the flow like `destroy()`: one `exit` with reason
 /// `destroyed` unless the flow had already ended, and nothing afterwards.
@@ -62,28 +62,39 @@ pub fn SessionWidget(
     #[prop(optional, into)]
     on_event: Option<Callback<serde_json::Value>>,
 ) -> impl IntoView {
-    // The core speaks JSON text; serde_json stays at this component's edge, for the Rust host.
+    // serde_json stays at this component's edge, for the Rust host; mount() never reaches it.
     let sink = on_event.map(|on_event| -> RustEventSink {
-        Rc::new(move |event: &str| {
-            if let Ok(value) = serde_json::from_str(event) {
+        Rc::new(move |event| {
+            if let Ok(value) = serde_json::to_value(event) {
                 // A callback whose owner is gone has nobody left to tell.
                 let _ = on_event.try_run(value);
             }
         })
     });
     let host = HostCallbacks::from_rust(sink);
-    let text = options.to_string();
-    match WidgetOptions::parse_text(&text, &page_origin(), &BrowserUrlParser) {
+    let parsed = WidgetOptions::parse(&options, &page_origin(), &BrowserUrlParser);
+    widget_view(parsed, host, |shell| on_cleanup(move || shell.destroy()))
+}
+
+/// What both ways in (`mount()` and `<SessionWidget/>`) render for parsed options: the app, with
+/// its shell started and handed to `started`; or, for an invalid option, one plain sentence for
+/// the end user (R37), after the host got one `error` event naming the option and the console
+/// the detail. No request goes out in that case (R1, R10).
+pub(crate) fn widget_view(
+    parsed: Result<WidgetOptions, OptionsError>,
+    host: HostCallbacks,
+    started: impl FnOnce(Shell),
+) -> AnyView {
+    match parsed {
         Ok(options) => {
             let locale = locale_for(&options);
             let shell = Shell::start(options, host);
-            on_cleanup(move || shell.destroy());
+            started(shell);
             view! { <App shell=shell locale=locale /> }.into_any()
         }
         Err(error) => {
-            let message = error.to_string();
-            host.emit(&error.event_json());
-            console_error(&("endgrate widget: ".to_owned() + &message));
+            host.emit(&error.event());
+            console_error(&("endgrate widget: ".to_owned() + error.message()));
             let locale = Locale::from_tag(&browser_language().unwrap_or_default());
             view! { <p class="esw-root esw-alert" role="alert">{locale.texts().error_config}</p> }
                 .into_any()

@@ -5,6 +5,7 @@
 //! It decides nothing about the flow; every rule is the wizard's.
 
 use crate::boundary::host::HostCallbacks;
+use crate::boundary::json::{to_json_text, BrowserJson};
 use crate::boundary::platform::{self, StorageUnavailable};
 use crate::http::{self, FetchError, RawResponse};
 use leptos::prelude::*;
@@ -14,7 +15,8 @@ use widget_core::decode::{self, Failure};
 use widget_core::ids::{IdempotencyKey, ProviderName, SchemaKey};
 use widget_core::options::WidgetOptions;
 use widget_core::url_check::set_query_param;
-use widget_core::wizard::{Command, Event, Wizard};
+use widget_core::wire::InitiateBody;
+use widget_core::wizard::{Command, Event, HostEvent, Wizard};
 
 /// How long the page may stay after a navigation before the user is offered a link (R14).
 const NAVIGATION_GRACE_MS: u32 = 2_000;
@@ -53,7 +55,7 @@ impl Shell {
         let saved = platform::storage_get(&context.storage_key);
         let storage_ok = saved.is_ok();
         let (wizard, commands) = match saved {
-            Ok(Some(saved)) => Wizard::restore(options, saved.as_bytes()),
+            Ok(Some(saved)) => Wizard::restore(options, &saved, &BrowserJson),
             _ => Wizard::new(options),
         };
         let shell = Shell {
@@ -63,7 +65,7 @@ impl Shell {
             blocked_navigation: RwSignal::new(None),
         };
         if !storage_ok {
-            shell.emit(STORAGE_UNAVAILABLE);
+            shell.emit(&HostEvent::StorageUnavailable);
         }
         shell.run_all(commands);
         shell
@@ -81,13 +83,12 @@ impl Shell {
         read(&self.wizard.read_untracked())
     }
 
-    /// The initiate body the current choices would send, as JSON text; `None` until a provider
-    /// is chosen, and once the widget is gone.
-    pub fn request_body_json(&self) -> Option<String> {
+    /// The initiate body the current choices would send; `None` until a provider is chosen, and
+    /// once the widget is gone.
+    pub fn request_body(&self) -> Option<InitiateBody> {
         self.wizard
             .try_with_untracked(|w| w.request_body())
             .flatten()
-            .map(|body| body.to_json())
     }
 
     /// Whether progress is being saved (false: "won't survive a refresh", R27).
@@ -171,7 +172,7 @@ impl Shell {
                 idempotency_key,
             } => {
                 let url = self.context.with_value(|c| c.initiate_url.clone());
-                let body = body.to_json();
+                let body = to_json_text(&body);
                 self.request(
                     url,
                     Request::Submit {
@@ -195,12 +196,12 @@ impl Shell {
                     self.navigation_blocked(url);
                 });
             }
-            Command::Emit(event) => self.emit(&event.to_json()),
+            Command::Emit(event) => self.emit(&event),
         }
     }
 
-    /// Sends `event` (JSON text) to the host.
-    fn emit(self, event: &str) {
+    /// Sends `event` to the host.
+    fn emit(self, event: &HostEvent) {
         self.context.with_value(|c| c.host.emit(event));
     }
 
@@ -227,19 +228,19 @@ impl Shell {
         }
         if self.blocked_navigation.try_set(Some(url)).is_none() {
             self.context
-                .try_with_value(|c| c.host.emit(NAVIGATION_BLOCKED));
+                .try_with_value(|c| c.host.emit(&HostEvent::NavigationBlocked));
         }
     }
 
     fn persist(self) {
-        let snapshot = self.wizard.with_untracked(|w| w.snapshot().to_json());
+        let snapshot = self.wizard.with_untracked(|w| to_json_text(&w.snapshot()));
         let saved = self
             .context
             .with_value(|c| platform::storage_set(&c.storage_key, &snapshot));
         if let Err(StorageUnavailable) = saved {
             if self.storage_ok.get_untracked() {
                 self.storage_ok.set(false);
-                self.emit(STORAGE_UNAVAILABLE);
+                self.emit(&HostEvent::StorageUnavailable);
             }
         }
     }
@@ -287,13 +288,17 @@ impl Request {
         let invalid = |_| Failure::code(ErrorCode::ResponseInvalid);
         match self {
             Request::Catalog => {
-                match answer.and_then(|raw| decode::decode_catalog(&raw.body).map_err(invalid)) {
+                match answer.and_then(|raw| {
+                    decode::decode_catalog(&raw.body, &BrowserJson).map_err(invalid)
+                }) {
                     Ok(catalog) => Event::CatalogLoaded(catalog),
                     Err(failure) => Event::CatalogFailed(failure),
                 }
             }
             Request::Fields { provider, schema } => {
-                match answer.and_then(|raw| decode::decode_fields(&raw.body).map_err(invalid)) {
+                match answer
+                    .and_then(|raw| decode::decode_fields(&raw.body, &BrowserJson).map_err(invalid))
+                {
                     Ok(fields) => Event::FieldsLoaded {
                         provider,
                         schema,
@@ -302,9 +307,9 @@ impl Request {
                     Err(failure) => Event::FieldsFailed { schema, failure },
                 }
             }
-            Request::Submit { .. } => Event::SubmitFinished(
-                answer.and_then(|raw| decode::decode_initiate_response(raw.status, &raw.body)),
-            ),
+            Request::Submit { .. } => Event::SubmitFinished(answer.and_then(|raw| {
+                decode::decode_initiate_response(raw.status, &raw.body, &BrowserJson)
+            })),
         }
     }
 }
@@ -342,15 +347,5 @@ fn storage_key(options: &WidgetOptions) -> String {
         .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
             (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
         });
-    let mut key = "endgrate-session-widget:".to_owned();
-    platform::push_hex(&mut key, &hash.to_be_bytes());
-    key
+    format!("endgrate-session-widget:{hash:016x}")
 }
-
-// Notices for `onEvent` that are neither a step nor an outcome, as the JSON text the core's
-// writer produces for `{"type": …}`; fixed, so nothing is built at run time.
-
-/// Progress will not survive a refresh (R27).
-const STORAGE_UNAVAILABLE: &str = r#"{"type":"storage_unavailable"}"#;
-/// The browser did not leave for the next page (R14).
-const NAVIGATION_BLOCKED: &str = r#"{"type":"navigation_blocked"}"#;

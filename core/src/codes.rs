@@ -3,12 +3,9 @@
 //! A code is a contract with host developers: spellings never change once published. This file
 //! holds only the codes, no messages for people (those live with the widget's locale tables).
 
-use std::fmt;
-
 /// Why something failed, as the host sees it in `onError` / `onExit`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// An option is missing, malformed, unknown or secret-looking.
     ConfigInvalid,
@@ -59,26 +56,6 @@ impl ErrorCode {
         Self::RequestRejected,
     ];
 
-    /// The wire spelling, e.g. `config_invalid`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::ConfigInvalid => "config_invalid",
-            Self::RedirectNotAllowed => "redirect_not_allowed",
-            Self::NetworkTimeout => "network_timeout",
-            Self::NetworkOffline => "network_offline",
-            Self::ServerError => "server_error",
-            Self::RateLimited => "rate_limited",
-            Self::SessionExpired => "session_expired",
-            Self::ResponseInvalid => "response_invalid",
-            Self::LoadFailed => "load_failed",
-            Self::StorageUnavailable => "storage_unavailable",
-            Self::PopupBlocked => "popup_blocked",
-            Self::NavigationBlocked => "navigation_blocked",
-            Self::DuplicateSubmissionBlocked => "duplicate_submission_blocked",
-            Self::RequestRejected => "request_rejected",
-        }
-    }
-
     /// The code for an HTTP status that is not a success, so every caller maps statuses alike.
     pub fn from_http_status(status: u16) -> ErrorCode {
         match status {
@@ -91,22 +68,9 @@ impl ErrorCode {
     }
 }
 
-impl fmt::Display for ErrorCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn serde_spelling_equals_as_str_for_every_code() {
-        for code in ErrorCode::ALL {
-            assert_eq!(serde_json::to_string(&code).unwrap(), format!("\"{code}\""));
-        }
-    }
 
     #[test]
     fn statuses_map_to_documented_codes() {

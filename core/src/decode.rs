@@ -4,8 +4,6 @@
 
 use crate::codes::ErrorCode;
 use crate::ids::{FieldName, ProviderName, SessionId};
-use crate::json::read::{Path, Read};
-use crate::json::Json;
 use crate::text::display_text;
 use crate::wire::{ApiError, Field, FieldsResponse, InitiateSuccess, IntegrationsResponse};
 use std::fmt;
@@ -69,8 +67,7 @@ impl std::error::Error for DecodeError {}
 
 /// A failed request as the wizard sees it: a stable code and, when the backend sent one, its
 /// message (cut for display).
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Failure {
     /// The R36 code.
     pub code: ErrorCode,
@@ -128,18 +125,44 @@ pub fn check_depth(body: &[u8], max: usize) -> Result<(), DecodeError> {
     Ok(())
 }
 
-/// Bounded parse, then `read` into the wire type; shape errors name the path.
-pub(crate) fn parse<T>(
-    body: &[u8],
+/// Reads JSON text into a serde type. The platform supplies it: the widget parses with the
+/// browser's `JSON.parse` and reads the result with serde-wasm-bindgen; the server and the native
+/// tests use [`SerdeJson`]. Every decoder below bounds the text before handing it over.
+pub trait JsonReader {
+    /// The value `text` holds.
+    ///
+    /// # Errors
+    /// A sentence naming what is wrong (syntax, or the path and the type expected).
+    fn read<T: serde::de::DeserializeOwned>(&self, text: &str) -> Result<T, String>;
+}
+
+/// serde_json as the [`JsonReader`], with the path of a shape error (`providers[3].name`).
+#[cfg(feature = "serde_json")]
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SerdeJson;
+
+#[cfg(feature = "serde_json")]
+impl JsonReader for SerdeJson {
+    fn read<T: serde::de::DeserializeOwned>(&self, text: &str) -> Result<T, String> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let value = serde_path_to_error::deserialize(&mut de)
+            .map_err(|e| format!("{} at {}", e.inner(), e.path()))?;
+        de.end().map_err(|e| e.to_string())?;
+        Ok(value)
+    }
+}
+
+/// Bounded read: size, then nesting depth (one byte scan), then the reader.
+pub fn parse<T: serde::de::DeserializeOwned>(
+    text: &str,
     limit: usize,
-    read: fn(&Json, &Path<'_>) -> Read<T>,
+    reader: &impl JsonReader,
 ) -> Result<T, DecodeError> {
-    if body.len() > limit {
+    if text.len() > limit {
         return Err(DecodeError::TooLarge { limit });
     }
-    check_depth(body, MAX_DEPTH)?;
-    let json = crate::json::parse(body).map_err(|e| DecodeError::Malformed(e.to_string()))?;
-    read(&json, &Path::Root).map_err(|e| DecodeError::Malformed(e.to_string()))
+    check_depth(text.as_bytes(), MAX_DEPTH)?;
+    reader.read(text).map_err(DecodeError::Malformed)
 }
 
 /// Decodes `GET /api/integrations`; a repeated provider name keeps its first entry.
@@ -147,8 +170,11 @@ pub(crate) fn parse<T>(
 /// # Errors
 /// Over 1 MiB, too deep, malformed, over 1000 providers or 500 integrations each, or a provider
 /// name outside [`ProviderName`]'s grammar.
-pub fn decode_catalog(body: &[u8]) -> Result<IntegrationsResponse, DecodeError> {
-    let mut catalog = parse(body, MAX_CATALOG_BYTES, IntegrationsResponse::read)?;
+pub fn decode_catalog(
+    body: &str,
+    reader: &impl JsonReader,
+) -> Result<IntegrationsResponse, DecodeError> {
+    let mut catalog: IntegrationsResponse = parse(body, MAX_CATALOG_BYTES, reader)?;
     if catalog.providers.len() > MAX_PROVIDERS {
         return Err(DecodeError::TooMany {
             what: "providers",
@@ -189,8 +215,8 @@ pub fn decode_catalog(body: &[u8]) -> Result<IntegrationsResponse, DecodeError> 
 /// # Errors
 /// Over 1 MiB, too deep, malformed, over 5000 fields per list, or a field whose name or type
 /// is empty or overlong.
-pub fn decode_fields(body: &[u8]) -> Result<FieldsResponse, DecodeError> {
-    let fields = parse(body, MAX_CATALOG_BYTES, FieldsResponse::read)?;
+pub fn decode_fields(body: &str, reader: &impl JsonReader) -> Result<FieldsResponse, DecodeError> {
+    let fields: FieldsResponse = parse(body, MAX_CATALOG_BYTES, reader)?;
     for list in [&fields.schema_fields, &fields.provider_fields] {
         if list.len() > MAX_FIELDS {
             return Err(DecodeError::TooMany {
@@ -220,12 +246,15 @@ fn field_ok(f: &Field) -> bool {
 ///
 /// # Errors
 /// A [`Failure`]: `response_invalid` for a bad 200 body, else the status's code.
-pub fn decode_initiate_response(status: u16, body: &[u8]) -> Result<SessionId, Failure> {
+pub fn decode_initiate_response(
+    status: u16,
+    body: &str,
+    reader: &impl JsonReader,
+) -> Result<SessionId, Failure> {
     if status != 200 {
-        let message = parse(body, MAX_INITIATE_BYTES, ApiError::read)
-            .ok()
-            .map(|e| {
-                display_text(&e.message)
+        let message = error_message(body, reader)
+            .map(|message| {
+                display_text(&message)
                     .chars()
                     .filter(|c| !c.is_control())
                     .collect::<String>()
@@ -236,12 +265,19 @@ pub fn decode_initiate_response(status: u16, body: &[u8]) -> Result<SessionId, F
             message,
         });
     }
-    let ok = parse(body, MAX_INITIATE_BYTES, InitiateSuccess::read).map_err(Failure::from)?;
+    let ok: InitiateSuccess = parse(body, MAX_INITIATE_BYTES, reader).map_err(Failure::from)?;
     if !ok.success {
         return Err(Failure::code(ErrorCode::ResponseInvalid));
     }
     SessionId::new(ok.session_id).ok_or(Failure::code(ErrorCode::ResponseInvalid))
 }
 
-#[cfg(test)]
+/// Endgrate's `message`, when an error body (of any status) has one.
+pub fn error_message(body: &str, reader: &impl JsonReader) -> Option<String> {
+    parse::<ApiError>(body, MAX_INITIATE_BYTES, reader)
+        .ok()
+        .map(|e| e.message)
+}
+
+#[cfg(all(test, feature = "serde_json"))]
 mod tests;

@@ -5,7 +5,6 @@
 //! not perform IO: the widget crate's shell turns its commands into requests, storage and
 //! navigation, and feeds the results back as events.
 
-pub mod codec;
 pub mod codes;
 pub mod decode;
 pub mod ids;
@@ -14,8 +13,8 @@ pub mod mapping;
 pub mod options;
 pub mod request;
 pub mod search;
-mod sort;
 pub mod sorted;
+pub mod spelling;
 pub mod text;
 pub mod url_check;
 pub mod wire;

@@ -80,7 +80,7 @@ fn tokens(s: &str) -> Vec<String> {
     if !cur.is_empty() {
         out.push(cur);
     }
-    crate::sort::sort(&mut out);
+    out.sort_unstable();
     out.dedup();
     out
 }
@@ -143,7 +143,7 @@ pub fn suggest(schema_fields: &[Field], provider_fields: &[Field]) -> Vec<Option
             by_token.push((t.as_str(), j));
         }
     }
-    crate::sort::sort(&mut by_token);
+    by_token.sort_unstable();
     let mut pairs: Vec<(u32, usize, usize)> = Vec::new();
     let mut shared = vec![0usize; provider_fields.len()];
     for (i, field) in schema_fields.iter().enumerate() {
@@ -163,9 +163,7 @@ pub fn suggest(schema_fields: &[Field], provider_fields: &[Field]) -> Vec<Option
         }
     }
     // Indices make the order total: the crate's unstable sort gives the same result.
-    crate::sort::sort_by(&mut pairs, |x, y| {
-        y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
-    });
+    pairs.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     assign(pairs, schema_fields.len(), provider_fields.len())
 }
 

@@ -231,7 +231,8 @@ mod tests {
                     upsert: None,
                 },
             )]
-            .into(),
+            .into_iter()
+            .collect(),
             passthrough_fields: vec!["lifecyclestage".into()],
         };
         let body = build_initiate_body(&session, &ProviderName::new("hubspot").unwrap(), &[chosen]);

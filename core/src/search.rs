@@ -82,9 +82,7 @@ impl SearchIndex {
             })
             .collect();
         // The index makes the order total, so the crate's unstable sort gives the same result.
-        crate::sort::sort_by(&mut hits, |a, b| {
-            b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
-        });
+        hits.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         hits.into_iter().map(|(_, _, i)| i).collect()
     }
 }

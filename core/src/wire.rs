@@ -12,89 +12,69 @@ use crate::json::Json;
 use crate::sorted::SortedMap;
 
 /// `GET /api/integrations`: the provider catalog, in Endgrate's shape.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct IntegrationsResponse {
     /// One entry per provider.
     pub providers: Vec<ProviderEntry>,
 }
 
 /// A provider and the integrations it offers.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProviderEntry {
     /// Who the provider is.
     pub provider: ProviderInfo,
     /// What it can sync, one entry per endgrate_type (or custom object).
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub integrations: Vec<Integration>,
 }
 
 /// A provider as Endgrate describes it.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProviderInfo {
     /// The provider's id, e.g. `hubspot`; what `session.provider` takes.
     pub name: String,
     /// The name shown to people, e.g. `HubSpot`.
     pub display_name: String,
     /// The provider's home page.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// The provider's logo.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
     /// `oauth`, `api_key` or `custom`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_type: Option<String>,
     /// Provider-specific settings, passed through untouched.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub specific: Option<Json>,
     /// The provider's category, e.g. `CRM`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endgrate_provider_type: Option<String>,
 }
 
 /// One integration of a provider: an endgrate_type it can push and/or pull.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Integration {
     /// The name shown to people, e.g. `Contact`.
     pub display_name: String,
     /// The common data model, e.g. `crm-contact`.
     pub endgrate_type: String,
     /// Whether data can be pushed (EXPORT) to the provider.
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub supports_push: bool,
     /// Whether data can be pulled (IMPORT) from the provider.
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub supports_pull: bool,
     /// A provider-specific custom object (a passthrough schema).
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub is_custom_object: bool,
     /// Whether associations are supported.
-    #[cfg_attr(feature = "serde", serde(default))]
+    #[serde(default)]
     pub supports_associations: bool,
 }
 
 /// `GET /api/fields?provider=P&endgrate_type=T`: the widget's field-catalog extension.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct FieldsResponse {
     /// The app's schema fields (the common-data-model defaults for the endgrate_type).
     pub schema_fields: Vec<Field>,
@@ -103,44 +83,32 @@ pub struct FieldsResponse {
 }
 
 /// One field of a schema or of a provider object.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Field {
     /// The field's key, e.g. `first_name`.
     pub name: String,
     /// The label shown to people, e.g. `First Name`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// JSON-Schema type: `string`, `number`, `boolean`, `array` or `object`.
-    #[cfg_attr(feature = "serde", serde(rename = "type"))]
+    #[serde(rename = "type")]
     pub field_type: String,
     /// JSON-Schema format, e.g. `email`, `date-time`.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<String>,
     /// Whether the field must be mapped.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "std::ops::Not::not")
-    )]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub required: bool,
     /// A provider custom field (a passthrough candidate).
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "std::ops::Not::not")
-    )]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub custom: bool,
 }
 
 /// The upsert setting of a pushed field (`default_upsert_setting` and per field).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "SCREAMING_SNAKE_CASE"))]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum UpsertSetting {
     /// Existing data in the field is overwritten.
     #[default]
@@ -154,21 +122,11 @@ pub enum UpsertSetting {
 impl UpsertSetting {
     /// Every value, in Endgrate's documented order.
     pub const ALL: [UpsertSetting; 3] = [Self::Overwrite, Self::DoNotUpdate, Self::SetIfNotSet];
-
-    /// The wire spelling, e.g. `OVERWRITE`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Overwrite => "OVERWRITE",
-            Self::DoNotUpdate => "DO_NOT_UPDATE",
-            Self::SetIfNotSet => "SET_IF_NOT_SET",
-        }
-    }
 }
 
 /// The direction of a schema's transfer: `IMPORT` (pull) or `EXPORT` (push).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "SCREAMING_SNAKE_CASE"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Method {
     /// Pull: data comes from the provider.
     Import,
@@ -177,216 +135,122 @@ pub enum Method {
 }
 
 /// A schema of the session (Endgrate's `EndgrateJsonSchema`).
-#[derive(Debug, Clone, PartialEq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Schema {
     /// Always `object` when present.
-    #[cfg_attr(
-        feature = "serde",
-        serde(rename = "type", default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub schema_type: Option<String>,
     /// The common data model; without it `title` identifies the schema.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endgrate_type: Option<String>,
     /// Overrides the display name; required without an endgrate_type.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// JSON-Schema properties; absent means Endgrate's defaults for the endgrate_type.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<SortedMap<String, Json>>,
     /// Required property names.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<Vec<String>>,
     /// Whether associations are synced.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub associations: Option<bool>,
 }
 
 /// `configuration_webhook`: where Endgrate posts the configured session.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ConfigurationWebhook {
     /// The URL Endgrate POSTs to.
     pub endpoint: String,
     /// Echoed back to the endpoint.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Json>,
 }
 
 /// The body of `POST /api/session/initiate`: Endgrate's keys (all optional) plus the widget's
 /// `end_user_configuration` extension. Unknown keys are refused.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct InitiateBody {
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub configuration_webhook: Option<ConfigurationWebhook>,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_upsert_setting: Option<UpsertSetting>,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field_selection: Option<bool>,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub passthrough_fields: Option<bool>,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub passthrough_schemas: Option<bool>,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sync: Option<bool>,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_list_id: Option<String>,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redirect_url: Option<String>,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_selection: Option<bool>,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub save_session: Option<bool>,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<Vec<Schema>>,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema_selection: Option<bool>,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statistics: Option<bool>,
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhook_concurrency: Option<bool>,
     /// Widget extension: what the end user chose that Endgrate's API has no key for.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_user_configuration: Option<EndUserConfiguration>,
 }
 
 /// Widget extension carried in the initiate body; the backend keeps it and does not forward it.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EndUserConfiguration {
     /// Per schema key (endgrate_type, or title for custom schemas).
     pub schemas: SortedMap<String, SchemaChoice>,
 }
 
 /// The end user's choices for one schema.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SchemaChoice {
     /// Pull (`IMPORT`) or push (`EXPORT`).
     pub method: Method,
     /// The chosen integration (resource), when resource selection was offered.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub integration: Option<String>,
     /// Schema field name → its mapping.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "SortedMap::is_empty")
-    )]
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
     pub fields: SortedMap<String, FieldChoice>,
     /// Provider custom fields passed through.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
-    )]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub passthrough_fields: Vec<String>,
 }
 
 /// How one schema field maps to a provider field.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FieldChoice {
     /// The provider field it maps to.
     pub provider_field: String,
     /// Push only: how existing data is treated.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upsert: Option<UpsertSetting>,
 }
 
 /// `{"success": true, "session_id": "…"}`.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InitiateSuccess {
     /// Always `true` on success.
     pub success: bool,
@@ -395,16 +259,12 @@ pub struct InitiateSuccess {
 }
 
 /// Endgrate's error shape: `{"message": "…", "errors": {…}?}`.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ApiError {
     /// A sentence for people.
     pub message: String,
     /// Details, e.g. the offending key.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub errors: Option<Json>,
 }
 
@@ -423,7 +283,7 @@ impl Schema {
     }
 }
 
-#[cfg(all(test, feature = "serde"))]
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -446,13 +306,5 @@ mod tests {
     fn initiate_body_refuses_unknown_key_and_names_it() {
         let err = serde_json::from_str::<InitiateBody>(r#"{"apiKey": "x"}"#).unwrap_err();
         assert!(err.to_string().contains("apiKey"), "{err}");
-    }
-
-    #[test]
-    fn upsert_setting_uses_endgrate_spelling() {
-        for setting in UpsertSetting::ALL {
-            let json = serde_json::to_string(&setting).unwrap();
-            assert_eq!(json, format!("\"{}\"", setting.as_str()));
-        }
     }
 }

@@ -135,7 +135,7 @@ proptest! {
 
     #[test]
     fn options_parser_never_panics_and_accepted_redirects_are_same_origin(v in json_value()) {
-        if let Ok(o) = WidgetOptions::parse(&v.clone().into(), PAGE, &NativeUrlParser) {
+        if let Ok(o) = WidgetOptions::parse(&v, PAGE, &NativeUrlParser) {
             if let Some(r) = &o.session.redirect_url {
                 let parsed = NativeUrlParser.parse(r.as_str()).unwrap();
                 prop_assert!(o.allowed_redirect_origins.allows(&parsed));
@@ -347,9 +347,9 @@ proptest! {
             }
         }
         let snap = h.w.snapshot();
-        let bytes = serde_json::to_vec(&snap).unwrap();
-        prop_assert_eq!(load_persisted(&bytes).unwrap(), snap);
-        let (restored, _) = Wizard::restore(options(session), &bytes);
+        let bytes = serde_json::to_string(&snap).unwrap();
+        prop_assert_eq!(load_persisted(&bytes, &widget_core::decode::SerdeJson).unwrap(), snap);
+        let (restored, _) = Wizard::restore(options(session), &bytes, &widget_core::decode::SerdeJson);
         prop_assert_eq!(restored.step().is_terminal(), h.w.step().is_terminal());
         if let Some(body) = h.w.request_body() {
             let text = serde_json::to_string(&body).unwrap();

@@ -402,9 +402,18 @@ fn passthrough_candidates_are_unmapped_custom_fields() {
     else {
         panic!()
     };
-    let choice = &body.end_user_configuration.as_ref().unwrap().schemas["crm-contact"];
+    let choice = &body
+        .end_user_configuration
+        .as_ref()
+        .unwrap()
+        .schemas
+        .get("crm-contact")
+        .unwrap();
     assert_eq!(choice.passthrough_fields, ["lifecyclestage"]);
-    assert_eq!(choice.fields["first_name"].provider_field, "firstname");
+    assert_eq!(
+        choice.fields.get("first_name").unwrap().provider_field,
+        "firstname"
+    );
 }
 
 #[test]
@@ -537,7 +546,8 @@ fn start_over_discards_the_key_and_keeps_choices() {
     let out = drive(&mut w, fail(ErrorCode::SessionExpired));
     assert!(out.contains(&Command::Emit(HostEvent::Error {
         code: ErrorCode::SessionExpired,
-        message: None
+        message: None,
+        field: None
     })));
     drive(&mut w, Event::StartOverClicked);
     assert_eq!(w.step(), Step::Provider);
@@ -643,7 +653,8 @@ fn catalog_failure_is_retryable_and_stale_answers_are_ignored() {
     )));
     assert!(out.contains(&Command::Emit(HostEvent::Error {
         code: ErrorCode::NetworkOffline,
-        message: None
+        message: None,
+        field: None
     })));
     assert!(w
         .update(Event::CatalogLoaded(catalog()))

@@ -5,6 +5,7 @@ mod common;
 
 use common::*;
 use serde_json::json;
+use widget_core::decode::SerdeJson;
 use widget_core::ids::FieldName;
 use widget_core::wizard::{load_persisted, Command, Event, Step, Wizard};
 
@@ -42,8 +43,8 @@ fn mapped_wizard() -> Wizard {
     w
 }
 
-fn restore(bytes: &[u8]) -> (Wizard, Vec<Command>) {
-    let (mut w, start) = Wizard::restore(options(session()), bytes);
+fn restore(text: &str) -> (Wizard, Vec<Command>) {
+    let (mut w, start) = Wizard::restore(options(session()), text, &SerdeJson);
     let mut all = start.clone();
     if start
         .iter()
@@ -57,7 +58,7 @@ fn restore(bytes: &[u8]) -> (Wizard, Vec<Command>) {
 #[test]
 fn reload_at_mapping_restores_step_and_every_choice() {
     let w = mapped_wizard();
-    let saved = serde_json::to_vec(&w.snapshot()).unwrap();
+    let saved = serde_json::to_string(&w.snapshot()).unwrap();
     let (back, _) = restore(&saved);
     assert_eq!(back.step(), Step::Mapping);
     assert!(!back.restore_notice());
@@ -68,8 +69,8 @@ fn reload_at_mapping_restores_step_and_every_choice() {
 #[test]
 fn snapshot_round_trips_through_json() {
     let snap = mapped_wizard().snapshot();
-    let bytes = serde_json::to_vec(&snap).unwrap();
-    assert_eq!(load_persisted(&bytes).unwrap(), snap);
+    let bytes = serde_json::to_string(&snap).unwrap();
+    assert_eq!(load_persisted(&bytes, &SerdeJson).unwrap(), snap);
 }
 
 #[test]
@@ -82,7 +83,7 @@ fn reload_during_submission_resends_the_same_body_and_key() {
             candidate_key: key(7),
         },
     );
-    let saved = serde_json::to_vec(&w.snapshot()).unwrap();
+    let saved = serde_json::to_string(&w.snapshot()).unwrap();
     let (back, out) = restore(&saved);
     assert_eq!(back.step(), Step::Submitting);
     let first = |cs: &[Command]| {
@@ -105,7 +106,7 @@ fn tampered_pending_body_is_dropped_with_notice() {
     );
     let mut snap = serde_json::to_value(w.snapshot()).unwrap();
     snap["pending"]["body"]["redirect_url"] = json!("https://evil.example/");
-    let (back, out) = restore(&serde_json::to_vec(&snap).unwrap());
+    let (back, out) = restore(&serde_json::to_string(&snap).unwrap());
     assert!(back.restore_notice());
     assert!(!out.iter().any(|c| matches!(c, Command::Submit { .. })));
 }
@@ -113,10 +114,10 @@ fn tampered_pending_body_is_dropped_with_notice() {
 #[test]
 fn untrusted_stored_values_are_discarded_with_notice_and_no_panic() {
     let good = serde_json::to_value(mapped_wizard().snapshot()).unwrap();
-    let mut cases: Vec<Vec<u8>> = vec![
-        b"not json".to_vec(),
-        br#"{"version":999}"#.to_vec(),
-        vec![b'"'; 5 * 1024 * 1024],
+    let mut cases: Vec<String> = vec![
+        "not json".to_owned(),
+        r#"{"version":999}"#.to_owned(),
+        "\"".repeat(5 * 1024 * 1024),
     ];
     for (path, value) in [
         ("/provider", json!("<img src=x onerror=alert(1)>")),
@@ -124,7 +125,7 @@ fn untrusted_stored_values_are_discarded_with_notice_and_no_panic() {
     ] {
         let mut v = good.clone();
         *v.pointer_mut(path).unwrap() = value;
-        cases.push(serde_json::to_vec(&v).unwrap());
+        cases.push(serde_json::to_string(&v).unwrap());
     }
     for bytes in cases {
         let (w, _) = restore(&bytes);
@@ -137,7 +138,7 @@ fn untrusted_stored_values_are_discarded_with_notice_and_no_panic() {
 fn mapping_to_a_field_that_no_longer_exists_is_dropped_with_notice() {
     let mut v = serde_json::to_value(mapped_wizard().snapshot()).unwrap();
     v["schemas"][0]["fields"]["email"]["provider_field"] = json!("gone_field");
-    let (w, _) = restore(&serde_json::to_vec(&v).unwrap());
+    let (w, _) = restore(&serde_json::to_string(&v).unwrap());
     assert_eq!(w.step(), Step::Mapping);
     assert!(w.restore_notice());
     let rows = w.mapping_rows(&schema("crm-contact"));
@@ -161,7 +162,8 @@ fn finished_flow_restores_as_done_without_any_request() {
     drive(&mut w, Event::SubmitFinished(Ok(session_id())));
     let (back, out) = Wizard::restore(
         options(session()),
-        &serde_json::to_vec(&w.snapshot()).unwrap(),
+        &serde_json::to_string(&w.snapshot()).unwrap(),
+        &SerdeJson,
     );
     assert_eq!(back.step(), Step::Done);
     assert!(out

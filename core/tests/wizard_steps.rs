@@ -78,7 +78,13 @@ fn every_flag_combination_visits_exactly_its_steps_and_builds_a_strict_body() {
         let json = serde_json::to_string(&body).unwrap();
         let back: InitiateBody = serde_json::from_str(&json).expect("documented keys only");
         assert_eq!(back, body);
-        let choice = &body.end_user_configuration.as_ref().unwrap().schemas["crm-contact"];
+        let choice = &body
+            .end_user_configuration
+            .as_ref()
+            .unwrap()
+            .schemas
+            .get("crm-contact")
+            .unwrap();
         assert_eq!(choice.integration.is_some(), rs, "mask {mask:06b}");
         assert_eq!(!choice.fields.is_empty(), fs, "mask {mask:06b}");
         assert_eq!(body.provider.as_deref(), Some("hubspot"));

@@ -1,28 +1,36 @@
 //! The host page's side of the contract: its options object and its callbacks.
 //!
-//! Options arrive as a JS object; callbacks are split off here and the rest becomes JSON text
-//! (`JSON.stringify`) for the core to parse and validate. Events are JSON text written by the
-//! core and go out as plain JS objects (`JSON.parse`); a callback that throws is contained (the
-//! flow goes on), and nothing is delivered after `destroy()`.
+//! Options arrive as a JS object; callbacks are split off here and the rest goes to the core as
+//! [`JsOptions`] (read with serde-wasm-bindgen). Events are the core's [`HostEvent`] values and go
+//! out as plain JS objects; a callback that throws is contained (the flow goes on), and nothing is
+//! delivered after `destroy()`.
 //!
 //! A Rust host (the `SessionWidget` component) passes one function instead; it receives the same
-//! events as JSON text, under the same rules.
+//! events as Rust values, under the same rules.
 
+use super::json::{to_js, JsOptions};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use widget_core::json::{parse_with_depth, Json};
-use widget_core::options::MAX_OPTIONS_DEPTH;
+use widget_core::wizard::HostEvent;
 
-/// A Rust host's event sink: each event as JSON text.
-pub type RustEventSink = Rc<dyn Fn(&str)>;
+/// A Rust host's event sink.
+pub type RustEventSink = Rc<dyn Fn(&HostEvent)>;
 
 /// The callback options, in [`HostCallbacks::functions`] order: `onEvent` gets every event, each
-/// of the others the events whose `type` is at the same place in [`TYPED_EVENTS`].
+/// of the others the events of its own kind ([`typed_callback`]).
 const CALLBACK_KEYS: [&str; 4] = ["onEvent", "onSuccess", "onExit", "onError"];
-/// The event types with a callback of their own, after `onEvent` in [`CALLBACK_KEYS`].
-const TYPED_EVENTS: [&str; 3] = ["success", "exit", "error"];
+
+/// The place in [`CALLBACK_KEYS`] of the callback that also receives `event`.
+fn typed_callback(event: &HostEvent) -> Option<usize> {
+    match event {
+        HostEvent::Success { .. } => Some(1),
+        HostEvent::Exit { .. } => Some(2),
+        HostEvent::Error { .. } => Some(3),
+        _ => None,
+    }
+}
 
 /// The host's callbacks. Cloning shares the `destroyed` flag.
 #[derive(Clone, Default)]
@@ -34,15 +42,13 @@ pub struct HostCallbacks {
     destroyed: Rc<Cell<bool>>,
 }
 
-/// Splits the host's options into JSON (for validation) and callbacks.
+/// Splits the host's options into plain data (for validation) and callbacks.
 ///
 /// # Errors
-/// When `options` is not an object, a callback key holds something other than a function, or a
-/// value cannot be represented as JSON (a function or symbol below the top level, a bigint, a
-/// cycle).
-pub fn split_options(options: &JsValue) -> Result<(Json, HostCallbacks), String> {
+/// When `options` is not an object or a callback key holds something other than a function.
+pub fn split_options(options: &JsValue) -> Result<(JsOptions, HostCallbacks), String> {
     if options.is_undefined() || options.is_null() {
-        return Ok((Json::Object(Vec::new()), HostCallbacks::default()));
+        return Ok((JsOptions(JsValue::NULL), HostCallbacks::default()));
     }
     if !options.is_object() || js_sys::Array::is_array(options) {
         return Err("options must be an object".to_owned());
@@ -67,38 +73,7 @@ pub fn split_options(options: &JsValue) -> Result<(Json, HostCallbacks), String>
         js_sys::Reflect::set(&plain, &JsValue::from_str(&key), &value)
             .map_err(|_| key + " could not be read")?;
     }
-    let plain_data = |detail: String| {
-        "options must be plain data (strings, numbers, booleans, arrays, objects): ".to_owned()
-            + &detail
-    };
-    // JSON.stringify would silently drop a nested function or symbol; refuse it instead.
-    let refuse_code = Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(
-        |key: JsValue, value: JsValue| {
-            if value.is_function() || value.is_symbol() {
-                let key = key.as_string().unwrap_or_default();
-                return Err(JsValue::from_str(&(key + " is a function or symbol")));
-            }
-            Ok(value)
-        },
-    );
-    let text = js_sys::JSON::stringify_with_replacer(&plain, refuse_code.as_ref())
-        .map_err(|error| plain_data(describe_js_error(&error)))?;
-    let text = String::from(text);
-    let json = parse_with_depth(text.as_bytes(), MAX_OPTIONS_DEPTH)
-        .map_err(|error| plain_data(error.to_string()))?;
-    Ok((json, callbacks))
-}
-
-/// A thrown value's message, for the developer.
-fn describe_js_error(error: &JsValue) -> String {
-    error
-        .as_string()
-        .or_else(|| {
-            error
-                .dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-        })
-        .unwrap_or_default()
+    Ok((JsOptions(plain.into()), callbacks))
 }
 
 impl HostCallbacks {
@@ -120,9 +95,9 @@ impl HostCallbacks {
         self.destroyed.set(true);
     }
 
-    /// Delivers `event` (a JSON object's text, written by the core) to `onEvent`, and to
-    /// `onSuccess` / `onExit` / `onError` when its `type` is `success` / `exit` / `error`.
-    pub fn emit(&self, event: &str) {
+    /// Delivers `event` to `onEvent`, and to `onSuccess` / `onExit` / `onError` when it is a
+    /// success / exit / error.
+    pub fn emit(&self, event: &HostEvent) {
         if self.destroyed.get() {
             return;
         }
@@ -132,16 +107,10 @@ impl HostCallbacks {
         if self.functions.iter().all(Option::is_none) {
             return;
         }
-        let Ok(value) = js_sys::JSON::parse(event) else {
-            return;
-        };
-        let kind = js_sys::Reflect::get(&value, &JsValue::from_str("type"))
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_default();
+        let value = to_js(event);
         call(self.functions[0].as_ref(), &value);
-        if let Some(index) = TYPED_EVENTS.iter().position(|t| *t == kind) {
-            call(self.functions[index + 1].as_ref(), &value);
+        if let Some(index) = typed_callback(event) {
+            call(self.functions[index].as_ref(), &value);
         }
     }
 }

@@ -68,19 +68,16 @@ pub fn uuid_v4() -> Option<String> {
         if group > 0 {
             uuid.push('-');
         }
-        push_hex(&mut uuid, &bytes[range]);
+        for byte in &bytes[range] {
+            uuid.push_str(&format!("{byte:02x}"));
+        }
     }
     Some(uuid)
 }
 
-/// Appends `bytes` as lowercase hex digits, two per byte (what `{:02x}` writes, without the
-/// formatting machinery).
-pub fn push_hex(out: &mut String, bytes: &[u8]) {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    for byte in bytes {
-        out.push(char::from(DIGITS[usize::from(byte >> 4)]));
-        out.push(char::from(DIGITS[usize::from(byte & 0x0f)]));
-    }
+/// Milliseconds since the epoch, from the page's clock.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
 }
 
 /// Whether the browser believes it is online.

@@ -1,8 +1,8 @@
 //! Moving focus to what just appeared: a step's heading, or an alert (R39).
 
+use crate::boundary::dom;
 use leptos::prelude::*;
 use leptos::tachys::renderer::types::Element;
-use wasm_bindgen::JsCast;
 
 /// `use:focus_when_shown=enabled`: focuses the element once it is in the page. A view is built
 /// before it is attached, so the focus waits for the microtask after the build. One directive
@@ -12,8 +12,6 @@ pub fn focus_when_shown(element: Element, enabled: bool) {
         return;
     }
     queue_microtask(move || {
-        if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
-            let _ = element.focus();
-        }
+        dom::focus(&element);
     });
 }

@@ -3,11 +3,10 @@
 //! order, is the core's answer; this component only shows it.
 
 use super::{Handler, ProviderLogo, Reader};
+use crate::boundary::dom;
 use crate::i18n::Texts;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlElement;
 
 /// One provider as the list shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,10 +43,7 @@ pub fn ProviderStep(
 ) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
     let on_key = move |event: KeyboardEvent, name: String| {
-        let Some(item) = event
-            .current_target()
-            .and_then(|t| t.dyn_into::<HtmlElement>().ok())
-        else {
+        let Some(item) = dom::html_element(event.current_target()) else {
             return;
         };
         let target = match event.key().as_str() {
@@ -67,8 +63,8 @@ pub fn ProviderStep(
             _ => return,
         };
         event.prevent_default();
-        if let Some(target) = target.and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
-            let _ = target.focus();
+        if let Some(target) = target {
+            dom::focus(&target);
         }
     };
     // The roving tab stop: the selected provider, else the first one.

@@ -3,6 +3,7 @@
 use super::Reader;
 use crate::i18n::Texts;
 use leptos::prelude::*;
+use widget_core::spelling::spelling;
 use widget_core::wire::UpsertSetting;
 
 /// The words for an upsert setting in the user's language.
@@ -29,10 +30,10 @@ pub fn UpsertSelect(
         <select
             class="esw-select"
             aria-label=label_text
-            prop:value=move || value().as_str()
+            prop:value=move || spelling(&value())
             on:change=move |event| {
                 let chosen = event_target_value(&event);
-                if let Some(setting) = UpsertSetting::ALL.into_iter().find(|s| s.as_str() == chosen) {
+                if let Some(setting) = UpsertSetting::ALL.into_iter().find(|s| spelling(s) == chosen) {
                     on_change(setting);
                 }
             }
@@ -40,7 +41,7 @@ pub fn UpsertSelect(
             {UpsertSetting::ALL
                 .into_iter()
                 .map(|setting| view! {
-                    <option value=setting.as_str()>{upsert_label(texts, setting)}</option>
+                    <option value=spelling(&setting)>{upsert_label(texts, setting)}</option>
                 })
                 .collect_view()}
         </select>

@@ -2,6 +2,7 @@
 //! the Connect button. Connect ignores clicks in the first half second after the step appears, so
 //! a double click on the previous step's Continue cannot submit (R34).
 
+use crate::boundary::platform;
 use crate::components::{upsert_label, NavBar, ReviewItem, ReviewStep};
 use crate::i18n::Texts;
 use crate::shell::Shell;
@@ -90,7 +91,7 @@ fn items(w: &Wizard, texts: &'static Texts) -> Vec<ReviewItem> {
 #[component]
 pub fn ReviewPage(shell: Shell) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
-    let shown_at = js_sys::Date::now();
+    let shown_at = platform::now_ms();
     view! {
         <ReviewStep
             items=move || shell.with(|w| items(w, texts))
@@ -107,7 +108,7 @@ pub fn ReviewPage(shell: Shell) -> impl IntoView {
             forward_label=texts.submit
             blocked=Signal::derive(move || shell.with(|w| !w.blocking_issues().is_empty()))
             on_forward=Callback::new(move |_| {
-                if js_sys::Date::now() - shown_at >= SUBMIT_GUARD_MS {
+                if platform::now_ms() - shown_at >= SUBMIT_GUARD_MS {
                     shell.submit();
                 }
             })

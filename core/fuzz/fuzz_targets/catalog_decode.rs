@@ -2,12 +2,15 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use widget_core::decode::{decode_catalog, MAX_PROVIDERS};
+use widget_core::decode::{decode_catalog, SerdeJson, MAX_PROVIDERS};
 use widget_core::ids::ProviderName;
 use widget_core::search::SearchIndex;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(catalog) = decode_catalog(data) else {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(catalog) = decode_catalog(text, &SerdeJson) else {
         return;
     };
     assert!(catalog.providers.len() <= MAX_PROVIDERS);

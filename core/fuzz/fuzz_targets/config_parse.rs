@@ -2,12 +2,11 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use widget_core::json::parse_with_depth;
-use widget_core::options::{Color, WidgetOptions, MAX_OPTIONS_DEPTH};
+use widget_core::options::{Color, WidgetOptions};
 use widget_core::url_check::{NativeUrlParser, UrlParser};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(value) = parse_with_depth(data, MAX_OPTIONS_DEPTH) else {
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(data) else {
         return;
     };
     let Ok(o) = WidgetOptions::parse(&value, "https://app.example.com", &NativeUrlParser) else {

@@ -2,11 +2,14 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use widget_core::decode::{decode_fields, MAX_FIELDS};
+use widget_core::decode::{decode_fields, SerdeJson, MAX_FIELDS};
 use widget_core::mapping::{suggest, types_compatible};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(fields) = decode_fields(data) else {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(fields) = decode_fields(text, &SerdeJson) else {
         return;
     };
     assert!(fields.schema_fields.len() <= MAX_FIELDS && fields.provider_fields.len() <= MAX_FIELDS);

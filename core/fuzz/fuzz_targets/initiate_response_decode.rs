@@ -2,14 +2,17 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use widget_core::decode::decode_initiate_response;
+use widget_core::decode::{decode_initiate_response, SerdeJson};
 
 fuzz_target!(|data: &[u8]| {
     if data.len() < 2 {
         return;
     }
     let status = u16::from_be_bytes([data[0], data[1]]) % 600;
-    match decode_initiate_response(status, &data[2..]) {
+    let Ok(text) = std::str::from_utf8(&data[2..]) else {
+        return;
+    };
+    match decode_initiate_response(status, text, &SerdeJson) {
         Ok(id) => {
             assert_eq!(status, 200);
             let s = id.as_str();

@@ -3,6 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use widget_core::decode::SerdeJson;
 use widget_core::options::WidgetOptions;
 use widget_core::url_check::NativeUrlParser;
 use widget_core::wire::IntegrationsResponse;
@@ -11,7 +12,7 @@ use widget_core::wizard::{load_persisted, Command, Event, Wizard};
 fuzz_target!(|data: &[u8]| {
     let options = WidgetOptions::parse(
         &serde_json::json!({"session": {"schema": [{"endgrate_type": "crm-contact"}], "schema_selection": true,
-            "field_selection": true, "passthrough_fields": true, "redirect_url": "https://app.example.com/done"}}).into(),
+            "field_selection": true, "passthrough_fields": true, "redirect_url": "https://app.example.com/done"}}),
         "https://app.example.com",
         &NativeUrlParser,
     )
@@ -21,7 +22,10 @@ fuzz_target!(|data: &[u8]| {
             "integrations":[{"display_name":"Contact","endgrate_type":"crm-contact","supports_pull":true,"supports_push":true}]}]}"#,
     )
     .expect("fixed catalog is valid");
-    let (mut w, out) = Wizard::restore(options, data);
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let (mut w, out) = Wizard::restore(options, text, &SerdeJson);
     let mut commands = out;
     commands.extend(w.update(Event::CatalogLoaded(catalog)));
     for c in &commands {
@@ -34,6 +38,6 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let snap = w.snapshot();
-    let text = snap.to_json();
-    assert_eq!(load_persisted(text.as_bytes()).expect("snapshot reloads"), snap);
+    let text = serde_json::to_string(&snap).expect("snapshot writes");
+    assert_eq!(load_persisted(&text, &SerdeJson).expect("snapshot reloads"), snap);
 });

@@ -2,10 +2,12 @@
 
 use super::*;
 
+const R: SerdeJson = SerdeJson;
+
 #[test]
 fn nesting_ten_thousand_deep_is_refused_without_panic() {
     let body = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
-    assert_eq!(decode_catalog(body.as_bytes()), Err(DecodeError::TooDeep));
+    assert_eq!(decode_catalog(&body, &R), Err(DecodeError::TooDeep));
     assert_eq!(
         check_depth(br#"{"a":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["}"#, 2),
         Ok(())
@@ -14,9 +16,9 @@ fn nesting_ten_thousand_deep_is_refused_without_panic() {
 
 #[test]
 fn catalog_over_one_mebibyte_is_refused() {
-    let body = vec![b' '; MAX_CATALOG_BYTES + 1];
+    let body = " ".repeat(MAX_CATALOG_BYTES + 1);
     assert_eq!(
-        decode_catalog(&body),
+        decode_catalog(&body, &R),
         Err(DecodeError::TooLarge {
             limit: MAX_CATALOG_BYTES
         })
@@ -31,7 +33,7 @@ fn catalog_with_too_many_providers_is_refused() {
         vec![one; MAX_PROVIDERS + 1].join(",")
     );
     assert!(matches!(
-        decode_catalog(body.as_bytes()),
+        decode_catalog(&body, &R),
         Err(DecodeError::TooMany { .. })
     ));
 }
@@ -45,7 +47,7 @@ fn catalog_with_wrong_types_or_markup_names_is_refused() {
         r#"{"providers":[{"provider":{"name":"p","display_name":"x"}}"#,
         "<html>502 Bad Gateway</html>",
     ] {
-        assert!(decode_catalog(body.as_bytes()).is_err(), "{body}");
+        assert!(decode_catalog(body, &R).is_err(), "{body}");
     }
 }
 
@@ -53,7 +55,7 @@ fn catalog_with_wrong_types_or_markup_names_is_refused() {
 fn catalog_tolerates_missing_optional_fields_and_keeps_first_duplicate() {
     let body = r#"{"providers":[{"provider":{"name":"p","display_name":"First"}},
                    {"provider":{"name":"p","display_name":"Second"}}]}"#;
-    let catalog = decode_catalog(body.as_bytes()).unwrap();
+    let catalog = decode_catalog(body, &R).unwrap();
     assert_eq!(catalog.providers.len(), 1);
     assert_eq!(catalog.providers[0].provider.display_name, "First");
 }
@@ -61,19 +63,19 @@ fn catalog_tolerates_missing_optional_fields_and_keeps_first_duplicate() {
 #[test]
 fn fields_with_empty_name_are_refused() {
     let body = r#"{"schema_fields":[{"name":"","type":"string"}],"provider_fields":[]}"#;
-    assert!(decode_fields(body.as_bytes()).is_err());
+    assert!(decode_fields(body, &R).is_err());
     let ok = r#"{"schema_fields":[{"name":"email","type":"string","format":"email","required":true}],"provider_fields":[]}"#;
     assert_eq!(
-        decode_fields(ok.as_bytes()).unwrap().schema_fields[0].name,
+        decode_fields(ok, &R).unwrap().schema_fields[0].name,
         "email"
     );
 }
 
 #[test]
 fn initiate_response_accepts_endgrate_example() {
-    let body = br#"{"success": true, "session_id": "6566e85e7cf20dca9cef0c0a"}"#;
+    let body = r#"{"success": true, "session_id": "6566e85e7cf20dca9cef0c0a"}"#;
     assert_eq!(
-        decode_initiate_response(200, body).unwrap().as_str(),
+        decode_initiate_response(200, body, &R).unwrap().as_str(),
         "6566e85e7cf20dca9cef0c0a"
     );
 }
@@ -89,7 +91,7 @@ fn initiate_response_r12_payloads_are_response_invalid() {
         r#"{"success": true, "session_url": "https://evil.example/phish"}"#,
         r#"{"success": false, "session_id": "6566e85e7cf20dca9cef0c0a"}"#,
     ] {
-        let err = decode_initiate_response(200, body.as_bytes()).unwrap_err();
+        let err = decode_initiate_response(200, body, &R).unwrap_err();
         assert_eq!(err.code, ErrorCode::ResponseInvalid, "{body}");
     }
 }
@@ -98,12 +100,13 @@ fn initiate_response_r12_payloads_are_response_invalid() {
 fn initiate_error_status_carries_code_and_endgrate_message() {
     let err = decode_initiate_response(
         401,
-        br#"{"message": "Session expired", "code": "session_expired"}"#,
+        r#"{"message": "Session expired", "code": "session_expired"}"#,
+        &R,
     )
     .unwrap_err();
     assert_eq!(err.code, ErrorCode::SessionExpired);
     assert_eq!(err.message.as_deref(), Some("Session expired"));
-    let err = decode_initiate_response(502, b"<html>bad gateway</html>").unwrap_err();
+    let err = decode_initiate_response(502, "<html>bad gateway</html>", &R).unwrap_err();
     assert_eq!(
         err,
         Failure {

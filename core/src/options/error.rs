@@ -23,6 +23,14 @@ impl OptionsError {
         )
     }
 
+    /// `config_invalid`: `path` must be `expected`, got the string `got`.
+    pub(crate) fn expected_text(path: &str, expected: &str, got: &str) -> Self {
+        Self::config(
+            path,
+            format!("{path} must be {expected}, got {}", describe_text(got)),
+        )
+    }
+
     /// `config_invalid` with a full message.
     pub(crate) fn config(path: &str, message: String) -> Self {
         Self {
@@ -65,17 +73,24 @@ impl fmt::Display for OptionsError {
 
 impl std::error::Error for OptionsError {}
 
-/// A short rendering of a refused value: its JSON text cut to 60 chars, or its kind if structured.
+/// A short rendering of a refused value: a scalar as JSON would spell it (strings cut to 60
+/// characters), or the kind of a structure.
 pub(crate) fn describe(value: &Json) -> String {
     match value {
         Json::Array(_) => "an array".into(),
         Json::Object(_) => "an object".into(),
-        other => {
-            let text = other.to_string();
-            match text.char_indices().nth(60) {
-                Some((at, _)) => format!("{}…", &text[..at]),
-                None => text,
-            }
-        }
+        Json::Null => "null".into(),
+        Json::Bool(b) => b.to_string(),
+        Json::Number(n) => n.clone(),
+        Json::String(s) => describe_text(s),
     }
+}
+
+/// A refused string, quoted and cut to 60 characters.
+pub(crate) fn describe_text(s: &str) -> String {
+    let cut = match s.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_owned(),
+    };
+    format!("{cut:?}")
 }

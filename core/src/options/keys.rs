@@ -1,6 +1,7 @@
-//! Every option key the widget knows, and the four Endgrate body keys whose JSON spelling is the
-//! project's reading (endgrate-api.md footnote ¹): renaming one is a change to one constant here
-//! (plus the matching serde name on `wire::InitiateBody`, which a test ties to these constants).
+//! The option keys that are not a serde type's field names: the theme's colour table, the
+//! secret-looking names refused anywhere (R1), and the four Endgrate body keys whose JSON spelling
+//! is the project's reading (endgrate-api.md footnote ¹). Those four are spelled by the serde
+//! derive of `wire::InitiateBody`; the constants name them in messages, and a test ties the two.
 
 /// Endgrate's key for the session label (uncertain spelling).
 pub const LABEL: &str = "label";
@@ -13,47 +14,6 @@ pub const PROVIDER_LIST_ID: &str = "provider_list_id";
 
 /// The four keys above, in one list for tests and documentation.
 pub const UNCERTAIN_KEYS: [&str; 4] = [LABEL, CATEGORY, DEFAULT_UPSERT_SETTING, PROVIDER_LIST_ID];
-
-/// Widget-level keys (camelCase).
-pub const WIDGET_KEYS: &[&str] = &[
-    "initiateUrl",
-    "apiBase",
-    "allowedRedirectOrigins",
-    "allowedImageOrigins",
-    "after",
-    "locale",
-    "theme",
-    "session",
-    "endgrateOrigin",
-    "onEvent",
-    "onSuccess",
-    "onExit",
-    "onError",
-];
-
-/// Callback keys: the JS layer removes the functions before parsing, so only `null` may remain.
-pub const CALLBACK_KEYS: &[&str] = &["onEvent", "onSuccess", "onExit", "onError"];
-
-/// `session` keys: Endgrate's initiate body, verbatim (snake_case).
-pub const SESSION_KEYS: &[&str] = &[
-    LABEL,
-    CATEGORY,
-    "configuration_webhook",
-    DEFAULT_UPSERT_SETTING,
-    "field_selection",
-    "passthrough_fields",
-    "passthrough_schemas",
-    "sync",
-    "provider",
-    PROVIDER_LIST_ID,
-    "redirect_url",
-    "resource_selection",
-    "save_session",
-    "schema",
-    "schema_selection",
-    "statistics",
-    "webhook_concurrency",
-];
 
 /// `theme` keys and the CSS custom property each sets on the widget root.
 pub const THEME_COLOR_KEYS: &[(&str, &str)] = &[
@@ -102,15 +62,5 @@ mod tests {
         for key in UNCERTAIN_KEYS {
             assert!(keys.contains(&key), "{key} missing from {keys:?}");
         }
-        // The widget's own encoder, which is what it posts.
-        let ours = crate::json::parse(body.to_json().as_bytes()).unwrap();
-        let mut ours: Vec<&str> = ours
-            .as_object()
-            .unwrap()
-            .iter()
-            .map(|(k, _)| k.as_str())
-            .collect();
-        ours.sort_unstable();
-        assert_eq!(ours, keys, "serde_json's map lists keys sorted");
     }
 }

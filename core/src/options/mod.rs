@@ -11,20 +11,18 @@ mod parse;
 mod schema_check;
 mod secrets;
 mod session;
+mod source;
 mod theme;
 
 pub use error::OptionsError;
 pub use schema_check::PROPERTY_TYPES;
 pub use session::{Category, SessionOptions, CATEGORIES, MAX_SCHEMAS};
+pub use source::{serde_fields, OptionsSource, RawOptions, TypeError};
 pub use theme::{Color, Theme, ThemeMode, NAMED_COLORS};
 
 use crate::json::Json;
 use crate::url_check::{check_raw, parse_web_url, OriginAllowList, UrlParser};
-use parse::{member, object, opt_text, refuse_unknown, sorted};
-
-/// Deepest options JSON the widget parses: beyond the 32 levels the secret scan walks, so a deeper
-/// structure is refused by that scan with its path rather than by the parser.
-pub const MAX_OPTIONS_DEPTH: usize = 64;
+use parse::object;
 
 /// Default `apiBase`.
 pub const DEFAULT_API_BASE: &str = "/api/endgrate";
@@ -36,9 +34,8 @@ pub const DEFAULT_ENDGRATE_ORIGIN: &str = "https://endgrate.com";
 pub const ENDGRATE_API_HOST: &str = "endgrate.com";
 
 /// What happens after a successful initiate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum After {
     /// Go to `session.redirect_url` with `session_id` added (default).
     #[default]
@@ -50,9 +47,8 @@ pub enum After {
 }
 
 /// A backend endpoint: a same-origin path (`/api/…`) or an https (loopback http) URL.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(transparent))]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(transparent)]
 pub struct Endpoint(String);
 
 impl Endpoint {
@@ -63,9 +59,8 @@ impl Endpoint {
 }
 
 /// A BCP 47-shaped language tag, e.g. `en` or `pt-BR`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(transparent))]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(transparent)]
 pub struct Locale(String);
 
 impl Locale {
@@ -109,14 +104,14 @@ pub struct WidgetOptions {
     pub endgrate_origin: String,
     /// `session`: Endgrate's body keys.
     pub session: SessionOptions,
-    /// The `session` option as canonical JSON (members sorted by name): the same text on every
-    /// load of the same options, and a different one when any of them changes. Saved progress is
-    /// keyed by it.
+    /// The `session` option in a canonical form (members in name order, strings length-prefixed):
+    /// the same text on every load of the same options, and a different one when any of them
+    /// changes. Saved progress is keyed by it.
     pub session_identity: String,
 }
 
 impl WidgetOptions {
-    /// Parses the options object (callbacks already removed by the JS layer).
+    /// Parses the host's options (callbacks already taken out by the JS layer).
     ///
     /// `page_origin` is the embedding page's origin (`location.origin`), used as the redirect
     /// allow-list when `allowedRedirectOrigins` is empty.
@@ -125,25 +120,30 @@ impl WidgetOptions {
     /// An [`OptionsError`] with code `config_invalid` (or `redirect_not_allowed` for
     /// `session.redirect_url`), the option's path and the expected form.
     pub fn parse(
-        value: &Json,
+        source: &impl OptionsSource,
         page_origin: &str,
         parser: &dyn UrlParser,
     ) -> Result<WidgetOptions, OptionsError> {
-        // Walked in name order, as the host's key order must not change which problem is named.
-        let value = &sorted(value);
-        secrets::refuse_secrets(value, "", 0)?;
-        let map = object(value, "options")?;
-        refuse_unknown(map, "", keys::WIDGET_KEYS)?;
-        for key in keys::CALLBACK_KEYS {
-            if let Some(v) = member(map, key).filter(|v| !v.is_null()) {
-                let expected =
-                    "a function (handled by the JS layer, which removes it before parsing)";
-                return Err(OptionsError::expected(key, expected, v));
-            }
+        let tree = source.tree().map_err(|e| {
+            let msg = "options must be plain data (strings, numbers, booleans, arrays, objects): ";
+            OptionsError::config("options", msg.to_owned() + &e)
+        })?;
+        if !tree.is_null() {
+            object(&tree, "options")?;
         }
-        let present = |k: &str| member(map, k).filter(|v| !v.is_null());
+        // Before anything is read into a type, so a pasted key is named as such (R1).
+        secrets::refuse_secrets(&tree, "", 0)?;
+        parse::refuse_unknown_keys(&tree)?;
+        let raw = source.typed().map_err(|e| {
+            let path = if e.path.is_empty() {
+                "options"
+            } else {
+                &e.path
+            };
+            OptionsError::config(path, format!("{path} is invalid: {}", e.message))
+        })?;
         let initiate_url = endpoint(
-            present("initiateUrl"),
+            raw.initiate_url.as_deref(),
             "initiateUrl",
             DEFAULT_INITIATE_URL,
             parser,
@@ -152,9 +152,9 @@ impl WidgetOptions {
             let msg = "initiateUrl must be your backend's route (it adds the secret key), not Endgrate's API at endgrate.com";
             return Err(OptionsError::config("initiateUrl", msg.into()));
         }
-        let api_base = endpoint(present("apiBase"), "apiBase", DEFAULT_API_BASE, parser)?;
+        let api_base = endpoint(raw.api_base.as_deref(), "apiBase", DEFAULT_API_BASE, parser)?;
         let mut allowed_redirect_origins = origins(
-            present("allowedRedirectOrigins"),
+            raw.allowed_redirect_origins.as_deref(),
             "allowedRedirectOrigins",
             parser,
         )?;
@@ -162,60 +162,45 @@ impl WidgetOptions {
             allowed_redirect_origins = OriginAllowList::same_origin(page_origin, parser);
         }
         let allowed_image_origins = origins(
-            present("allowedImageOrigins"),
+            raw.allowed_image_origins.as_deref(),
             "allowedImageOrigins",
             parser,
         )?;
-        let after = match present("after") {
-            None => After::default(),
-            Some(v) => match v.as_str() {
-                Some("redirect") => After::Redirect,
-                Some("endgrate") => After::Endgrate,
-                Some("none") => After::None,
-                _ => {
-                    return Err(OptionsError::expected(
-                        "after",
-                        "one of \"redirect\", \"endgrate\", \"none\"",
-                        v,
-                    ))
-                }
-            },
-        };
-        let locale = match opt_text(map, "locale", "", 35)? {
+        let locale = match raw.locale.as_deref() {
             None => None,
             Some(s) => Some(Locale::parse(s).ok_or_else(|| {
-                OptionsError::expected(
+                OptionsError::expected_text(
                     "locale",
                     "a language tag such as \"en\" or \"pt-BR\"",
-                    &Json::String(s.into()),
+                    s,
                 )
             })?),
         };
-        let theme = match present("theme") {
+        let theme = match raw.theme.as_ref().filter(|t| !t.is_null()) {
             None => Theme::default(),
             Some(v) => theme::parse_theme(v)?,
         };
-        let endgrate_origin = match present("endgrateOrigin") {
+        let endgrate_origin = match raw.endgrate_origin.as_deref() {
             None => DEFAULT_ENDGRATE_ORIGIN.to_owned(),
             Some(v) => bare_origin(v, parser).ok_or_else(|| {
-                OptionsError::expected(
+                OptionsError::expected_text(
                     "endgrateOrigin",
                     "an https origin such as \"https://endgrate.com\"",
                     v,
                 )
             })?,
         };
-        let session = match present("session") {
+        let session = match raw.session {
             None => SessionOptions::default(),
-            Some(v) => session::parse_session(v, &allowed_redirect_origins, parser)?,
+            Some(body) => session::parse_session(body, &allowed_redirect_origins, parser)?,
         };
-        let session_identity = present("session").unwrap_or(&Json::Null).to_string();
+        let session_identity = canonical_key(tree.get("session"));
         Ok(WidgetOptions {
             initiate_url,
             api_base,
             allowed_redirect_origins,
             allowed_image_origins,
-            after,
+            after: raw.after.unwrap_or_default(),
             locale,
             theme,
             endgrate_origin,
@@ -223,36 +208,59 @@ impl WidgetOptions {
             session_identity,
         })
     }
+}
 
-    /// [`WidgetOptions::parse`] for options given as JSON text, parsed at most
-    /// [`MAX_OPTIONS_DEPTH`] levels deep.
-    ///
-    /// # Errors
-    /// As `parse`; text that is not such JSON is `config_invalid` at path `options`.
-    pub fn parse_text(
-        text: &str,
-        page_origin: &str,
-        parser: &dyn UrlParser,
-    ) -> Result<WidgetOptions, OptionsError> {
-        let value = crate::json::parse_with_depth(text.as_bytes(), MAX_OPTIONS_DEPTH)
-            .map_err(|e| OptionsError::config("options", format!("options must be JSON: {e}")))?;
-        WidgetOptions::parse(&value, page_origin, parser)
+/// The `session` option as a key for saved progress: the same on every load of the same options
+/// and different when any of them changes. Members are taken in name order, so the host's key
+/// order does not matter.
+fn canonical_key(session: Option<&Json>) -> String {
+    fn walk(value: &Json, out: &mut String) {
+        match value {
+            Json::Null => out.push('n'),
+            Json::Bool(b) => out.push(if *b { 't' } else { 'f' }),
+            Json::Number(n) => {
+                out.push('#');
+                out.push_str(n);
+                out.push(';');
+            }
+            Json::String(s) => {
+                // Length-prefixed, so no string can imitate structure.
+                out.push_str(&s.len().to_string());
+                out.push(':');
+                out.push_str(s);
+            }
+            Json::Array(items) => {
+                out.push('[');
+                items.iter().for_each(|i| walk(i, out));
+                out.push(']');
+            }
+            Json::Object(members) => {
+                let mut sorted: Vec<&(String, Json)> = members.iter().collect();
+                sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                out.push('{');
+                for (k, v) in sorted {
+                    walk(&Json::String(k.clone()), out);
+                    walk(v, out);
+                }
+                out.push('}');
+            }
+        }
     }
+    let mut out = String::new();
+    walk(session.unwrap_or(&Json::Null), &mut out);
+    out
 }
 
 fn endpoint(
-    value: Option<&Json>,
+    value: Option<&str>,
     path: &str,
     default: &str,
     parser: &dyn UrlParser,
 ) -> Result<Endpoint, OptionsError> {
-    let Some(value) = value else {
+    let Some(raw) = value else {
         return Ok(Endpoint(default.to_owned()));
     };
     let expected = "a path such as \"/api/endgrate\" or an https URL";
-    let Some(raw) = value.as_str() else {
-        return Err(OptionsError::expected(path, expected, value));
-    };
     if raw.starts_with('/') && !raw.starts_with("//") && check_raw(raw).is_ok() {
         return Ok(Endpoint(raw.to_owned()));
     }
@@ -262,7 +270,7 @@ fn endpoint(
             path,
             format!(
                 "{path} must be {expected}, got {}: {why}",
-                error::describe(value)
+                error::describe_text(raw)
             ),
         )),
     }
@@ -277,35 +285,28 @@ fn endpoint_is_endgrate(endpoint: &Endpoint, parser: &dyn UrlParser) -> bool {
 }
 
 fn origins(
-    value: Option<&Json>,
+    value: Option<&[String]>,
     path: &str,
     parser: &dyn UrlParser,
 ) -> Result<OriginAllowList, OptionsError> {
-    let Some(value) = value else {
+    let Some(entries) = value else {
         return Ok(OriginAllowList::default());
     };
-    let entries = value.as_array().and_then(|items| {
-        let mut out = Vec::new();
-        for item in items {
-            out.push(item.as_str()?);
-        }
-        Some(out)
-    });
-    let Some(entries) = entries.filter(|e| e.len() <= 50) else {
-        return Err(OptionsError::expected(
+    if entries.len() > 50 {
+        return Err(OptionsError::config(
             path,
-            "an array of at most 50 origin strings",
-            value,
+            format!("{path} must be an array of at most 50 origin strings"),
         ));
-    };
+    }
+    let entries: Vec<&str> = entries.iter().map(String::as_str).collect();
     OriginAllowList::parse(&entries, parser).map_err(|(i, form)| {
         let item = format!("{path}[{i}]");
-        OptionsError::expected(&item, form, &Json::String(entries[i].to_owned()))
+        OptionsError::expected_text(&item, form, entries[i])
     })
 }
 
-fn bare_origin(value: &Json, parser: &dyn UrlParser) -> Option<String> {
-    let url = parse_web_url(value.as_str()?, parser).ok()?;
+fn bare_origin(value: &str, parser: &dyn UrlParser) -> Option<String> {
+    let url = parse_web_url(value, parser).ok()?;
     (url.href.trim_end_matches('/') == url.origin).then_some(url.origin)
 }
 

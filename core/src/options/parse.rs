@@ -1,35 +1,16 @@
-//! Small typed readers over [`Json`] that produce path-naming errors, shared by the option
-//! parsers. They only read; they never decide defaults.
+//! The options' key check: every object of the options whose keys are a serde type's fields is
+//! held to those fields (taken from the derive by [`serde_fields`]), with a did-you-mean for a
+//! near miss. serde-wasm-bindgen reads only the fields a struct names, so unknown keys are found
+//! here, on the untyped tree, before anything is read into a type.
 
 use super::error::OptionsError;
+use super::source::{serde_fields, RawOptions};
 use crate::json::Json;
 use crate::text::closest;
+use crate::wire::{ConfigurationWebhook, InitiateBody, Schema};
 
 /// An object's members.
 pub(crate) type Map = [(String, Json)];
-
-/// The member `key`, if present.
-pub(crate) fn member<'a>(map: &'a Map, key: &str) -> Option<&'a Json> {
-    map.iter().find(|(k, _)| k == key).map(|(_, v)| v)
-}
-
-/// A copy with every object's members sorted by name, so options are walked (and their first
-/// problem reported) in the same order whatever order the host wrote them in.
-pub(crate) fn sorted(value: &Json) -> Json {
-    match value {
-        Json::Array(items) => Json::Array(items.iter().map(sorted).collect()),
-        Json::Object(members) => {
-            let mut members: Vec<(String, Json)> = members
-                .iter()
-                .map(|(k, v)| (k.clone(), sorted(v)))
-                .collect();
-            // Names are unique (the parser refuses repeats), so the crate's unstable sort is exact.
-            crate::sort::sort_by(&mut members, |a, b| a.0.cmp(&b.0));
-            Json::Object(members)
-        }
-        other => other.clone(),
-    }
-}
 
 /// The value as an object.
 ///
@@ -39,6 +20,50 @@ pub(crate) fn object<'a>(value: &'a Json, path: &str) -> Result<&'a Map, Options
     value
         .as_object()
         .ok_or_else(|| OptionsError::expected(path, "an object", value))
+}
+
+/// The `session` key the widget writes itself; a host may not set it.
+const WIDGET_ONLY: &str = "end_user_configuration";
+
+/// Refuses a key that no option type reads: at the top level, in `session`, in each
+/// `session.schema[i]` and in `session.configuration_webhook` (`theme` checks its own table).
+///
+/// # Errors
+/// `config_invalid` naming the first unknown key, with the nearest known key.
+pub(crate) fn refuse_unknown_keys(tree: &Json) -> Result<(), OptionsError> {
+    let Some(top) = tree.as_object() else {
+        return Ok(());
+    };
+    refuse_unknown(top, "", serde_fields::<RawOptions>())?;
+    let Some(session) = tree.get("session").filter(|s| s.is_object()) else {
+        return Ok(());
+    };
+    let session_keys: Vec<&str> = serde_fields::<InitiateBody>()
+        .iter()
+        .copied()
+        .filter(|k| *k != WIDGET_ONLY)
+        .collect();
+    refuse_unknown(
+        session.as_object().unwrap_or_default(),
+        "session",
+        &session_keys,
+    )?;
+    if let Some(items) = session.get("schema").and_then(Json::as_array) {
+        for (i, item) in items.iter().enumerate() {
+            if let Some(map) = item.as_object() {
+                let path = format!("session.schema[{i}]");
+                refuse_unknown(map, &path, serde_fields::<Schema>())?;
+            }
+        }
+    }
+    if let Some(map) = session
+        .get("configuration_webhook")
+        .and_then(Json::as_object)
+    {
+        let path = "session.configuration_webhook";
+        refuse_unknown(map, path, serde_fields::<ConfigurationWebhook>())?;
+    }
+    Ok(())
 }
 
 /// Refuses keys outside `known`, suggesting the nearest known key.
@@ -65,51 +90,4 @@ pub(crate) fn refuse_unknown(map: &Map, path: &str, known: &[&str]) -> Result<()
         ));
     }
     Ok(())
-}
-
-/// An optional boolean (`null` = absent).
-///
-/// # Errors
-/// `config_invalid` when present and not a boolean.
-pub(crate) fn opt_bool(map: &Map, key: &str, path: &str) -> Result<Option<bool>, OptionsError> {
-    match member(map, key) {
-        None | Some(Json::Null) => Ok(None),
-        Some(Json::Bool(b)) => Ok(Some(*b)),
-        Some(other) => Err(OptionsError::expected(
-            &format!("{path}.{key}"),
-            "true or false",
-            other,
-        )),
-    }
-}
-
-/// An optional string of 1..=max chars without control characters (`null` = absent).
-///
-/// # Errors
-/// `config_invalid` when present and not such a string.
-pub(crate) fn opt_text<'a>(
-    map: &'a Map,
-    key: &str,
-    path: &str,
-    max: usize,
-) -> Result<Option<&'a str>, OptionsError> {
-    match member(map, key) {
-        None | Some(Json::Null) => Ok(None),
-        Some(Json::String(s))
-            if !s.is_empty() && s.chars().count() <= max && !s.chars().any(char::is_control) =>
-        {
-            Ok(Some(s))
-        }
-        Some(other) => {
-            let full = if path.is_empty() {
-                key.to_owned()
-            } else {
-                format!("{path}.{key}")
-            };
-            let expected = format!(
-                "a non-empty string of at most {max} characters without control characters"
-            );
-            Err(OptionsError::expected(&full, &expected, other))
-        }
-    }
 }

@@ -1,15 +1,11 @@
 //! The `session` option: Endgrate's initiate body keys (endgrate-api.md §1) in snake_case, each
 //! validated into a type that cannot hold an invalid value. Defaults are Endgrate's.
 
-use super::error::OptionsError;
-use super::keys::{self, SESSION_KEYS};
-use super::parse::{member, Map};
-use super::parse::{object, opt_bool, opt_text, refuse_unknown};
+use super::error::{describe_text, OptionsError};
+use super::keys;
 use crate::ids::ProviderName;
-use crate::json::read::Path;
-use crate::json::Json;
 use crate::url_check::{check_redirect, parse_web_url, OriginAllowList, RedirectUrl, UrlParser};
-use crate::wire::{ConfigurationWebhook, Schema, UpsertSetting};
+use crate::wire::{ConfigurationWebhook, InitiateBody, Schema, UpsertSetting};
 
 /// Integration categories: `CRM` is confirmed; the rest follow the endgrate_type prefixes.
 pub const CATEGORIES: &[&str] = &[
@@ -126,106 +122,90 @@ impl SessionOptions {
     }
 }
 
-/// Parses `session`; `redirects` is the allow-list `redirect_url` is held to.
+/// Checks `session`, read into Endgrate's body type; `redirects` is the allow-list
+/// `redirect_url` is held to.
 ///
 /// # Errors
 /// `config_invalid` naming `session.<key>`, or `redirect_not_allowed` for `session.redirect_url`.
 pub(crate) fn parse_session(
-    value: &Json,
+    body: InitiateBody,
     redirects: &OriginAllowList,
     parser: &dyn UrlParser,
 ) -> Result<SessionOptions, OptionsError> {
-    let map = object(value, "session")?;
-    refuse_unknown(map, "session", SESSION_KEYS)?;
-    let p = "session";
-    let bool_key = |k: &str| opt_bool(map, k, p);
+    let text = |key: &str, value: Option<String>| -> Result<Option<String>, OptionsError> {
+        match value {
+            Some(v)
+                if v.is_empty() || v.chars().count() > 200 || v.chars().any(char::is_control) =>
+            {
+                Err(OptionsError::expected_text(
+                    &format!("session.{key}"),
+                    "a string of 1 to 200 characters without control characters",
+                    &v,
+                ))
+            }
+            other => Ok(other),
+        }
+    };
     Ok(SessionOptions {
-        label: opt_text(map, keys::LABEL, p, 200)?.map(str::to_owned),
-        category: category(map)?,
-        configuration_webhook: webhook(map, parser)?,
-        default_upsert_setting: upsert(map)?,
-        field_selection: bool_key("field_selection")?,
-        passthrough_fields: bool_key("passthrough_fields")?,
-        passthrough_schemas: bool_key("passthrough_schemas")?,
-        sync: bool_key("sync")?,
-        provider: provider(map)?,
-        provider_list_id: opt_text(map, keys::PROVIDER_LIST_ID, p, 200)?.map(str::to_owned),
-        redirect_url: redirect(map, redirects, parser)?,
-        resource_selection: bool_key("resource_selection")?,
-        save_session: bool_key("save_session")?,
-        schema: schemas(map)?,
-        schema_selection: bool_key("schema_selection")?,
-        statistics: bool_key("statistics")?,
-        webhook_concurrency: bool_key("webhook_concurrency")?,
+        label: text(keys::LABEL, body.label)?,
+        category: category(body.category)?,
+        configuration_webhook: webhook(body.configuration_webhook, parser)?,
+        default_upsert_setting: body.default_upsert_setting,
+        field_selection: body.field_selection,
+        passthrough_fields: body.passthrough_fields,
+        passthrough_schemas: body.passthrough_schemas,
+        sync: body.sync,
+        provider: provider(body.provider)?,
+        provider_list_id: text(keys::PROVIDER_LIST_ID, body.provider_list_id)?,
+        redirect_url: redirect(body.redirect_url, redirects, parser)?,
+        resource_selection: body.resource_selection,
+        save_session: body.save_session,
+        schema: schemas(body.schema)?,
+        schema_selection: body.schema_selection,
+        statistics: body.statistics,
+        webhook_concurrency: body.webhook_concurrency,
     })
 }
 
-fn present<'a>(map: &'a Map, key: &str) -> Option<&'a Json> {
-    member(map, key).filter(|v| !v.is_null())
-}
-
-fn category(map: &Map) -> Result<Option<Category>, OptionsError> {
-    let Some(value) = present(map, keys::CATEGORY) else {
+fn category(value: Option<String>) -> Result<Option<Category>, OptionsError> {
+    let Some(value) = value else {
         return Ok(None);
     };
-    match value.as_str().and_then(Category::parse) {
+    match Category::parse(&value) {
         Some(c) => Ok(Some(c)),
-        None => {
-            let path = format!("session.{}", keys::CATEGORY);
-            Err(OptionsError::expected(
-                &path,
-                &format!("one of {}", CATEGORIES.join(", ")),
-                value,
-            ))
-        }
+        None => Err(OptionsError::expected_text(
+            &format!("session.{}", keys::CATEGORY),
+            &format!("one of {}", CATEGORIES.join(", ")),
+            &value,
+        )),
     }
 }
 
-fn upsert(map: &Map) -> Result<Option<UpsertSetting>, OptionsError> {
-    let Some(value) = present(map, keys::DEFAULT_UPSERT_SETTING) else {
+fn provider(value: Option<String>) -> Result<Option<ProviderName>, OptionsError> {
+    let Some(value) = value else {
         return Ok(None);
     };
-    let found = UpsertSetting::ALL
-        .into_iter()
-        .find(|u| value.as_str() == Some(u.as_str()));
-    found.map(Some).ok_or_else(|| {
-        let path = format!("session.{}", keys::DEFAULT_UPSERT_SETTING);
-        OptionsError::expected(
-            &path,
-            "one of OVERWRITE, DO_NOT_UPDATE, SET_IF_NOT_SET",
-            value,
-        )
-    })
-}
-
-fn provider(map: &Map) -> Result<Option<ProviderName>, OptionsError> {
-    let Some(value) = present(map, "provider") else {
-        return Ok(None);
-    };
-    match value.as_str().and_then(ProviderName::new) {
+    match ProviderName::new(value.as_str()) {
         Some(name) => Ok(Some(name)),
-        None => Err(OptionsError::expected(
+        None => Err(OptionsError::expected_text(
             "session.provider",
             "a provider name such as \"hubspot\" (letters, digits, _ - .)",
-            value,
+            &value,
         )),
     }
 }
 
 fn redirect(
-    map: &Map,
+    value: Option<String>,
     allowed: &OriginAllowList,
     parser: &dyn UrlParser,
 ) -> Result<Option<RedirectUrl>, OptionsError> {
-    let Some(value) = present(map, "redirect_url") else {
+    let Some(raw) = value else {
         return Ok(None);
     };
     let path = "session.redirect_url";
-    let Some(raw) = value.as_str() else {
-        return Err(OptionsError::expected(path, "a string", value));
-    };
-    check_redirect(raw, allowed, parser).map(Some).map_err(|why| {
-        let got = super::error::describe(value);
+    check_redirect(&raw, allowed, parser).map(Some).map_err(|why| {
+        let got = describe_text(&raw);
         OptionsError::redirect(
             path,
             format!("{path} must be an https URL on an allowed origin (allowedRedirectOrigins, or this page's origin when that is empty), got {got}: {why}"),
@@ -234,20 +214,17 @@ fn redirect(
 }
 
 fn webhook(
-    map: &Map,
+    hook: Option<ConfigurationWebhook>,
     parser: &dyn UrlParser,
 ) -> Result<Option<ConfigurationWebhook>, OptionsError> {
-    let Some(value) = present(map, "configuration_webhook") else {
+    let Some(hook) = hook else {
         return Ok(None);
     };
     let path = "session.configuration_webhook";
-    let form = "an object {endpoint: \"https://…\", metadata?: {…}}";
-    let hook = ConfigurationWebhook::read(value, &Path::Root)
-        .map_err(|e| OptionsError::config(path, format!("{path} must be {form}: {e}")))?;
     if let Err(why) = parse_web_url(&hook.endpoint, parser) {
         let msg = format!(
             "{path}.endpoint must be an https URL, got {}: {why}",
-            super::error::describe(&Json::String(hook.endpoint.clone()))
+            describe_text(&hook.endpoint)
         );
         return Err(OptionsError::config(&format!("{path}.endpoint"), msg));
     }
@@ -264,16 +241,9 @@ fn webhook(
     Ok(Some(hook))
 }
 
-fn schemas(map: &Map) -> Result<Option<Vec<Schema>>, OptionsError> {
-    let Some(value) = present(map, "schema") else {
+fn schemas(value: Option<Vec<Schema>>) -> Result<Option<Vec<Schema>>, OptionsError> {
+    let Some(items) = value else {
         return Ok(None);
-    };
-    let Some(items) = value.as_array() else {
-        return Err(OptionsError::expected(
-            "session.schema",
-            "an array of schemas such as [{\"endgrate_type\": \"crm-contact\"}]",
-            value,
-        ));
     };
     if items.len() > MAX_SCHEMAS {
         return Err(OptionsError::config(
@@ -282,19 +252,16 @@ fn schemas(map: &Map) -> Result<Option<Vec<Schema>>, OptionsError> {
         ));
     }
     let mut out: Vec<Schema> = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
+    for (i, schema) in items.into_iter().enumerate() {
         let path = format!("session.schema[{i}]");
-        let schema = Schema::read(item, &Path::Root)
-            .map_err(|e| OptionsError::config(&path, format!("{path} must be a schema (endgrate_type, title, properties, required, associations): {e}")))?;
         super::schema_check::check_schema(&schema, &path)?;
-        let key = schema.key().map(str::to_owned);
-        if out.iter().any(|s| s.key() == key.as_deref()) {
+        if let Some(key) = schema
+            .key()
+            .filter(|k| out.iter().any(|s| s.key() == Some(*k)))
+        {
             return Err(OptionsError::config(
                 &path,
-                format!(
-                    "{path} repeats the schema {:?}",
-                    key.as_deref().unwrap_or_default()
-                ),
+                format!("{path} repeats the schema {key:?}"),
             ));
         }
         out.push(schema);

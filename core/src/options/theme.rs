@@ -25,9 +25,8 @@ pub const NAMED_COLORS: &[&str] = &[
 ];
 
 /// A colour that passed R8.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(transparent))]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(transparent)]
 pub struct Color(String);
 
 impl Color {
@@ -47,9 +46,8 @@ impl Color {
 }
 
 /// Light, dark, or following the system preference.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ThemeMode {
     /// Always light.
     Light,
@@ -61,8 +59,7 @@ pub enum ThemeMode {
 }
 
 /// The validated theme.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Theme {
     /// Light, dark or auto.
     pub mode: ThemeMode,

@@ -84,9 +84,8 @@ impl fmt::Display for UrlRejection {
 }
 
 /// A `redirect_url` that passed R11; holds the parser's serialisation, which is where navigation goes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(transparent))]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(transparent)]
 pub struct RedirectUrl(String);
 
 impl RedirectUrl {

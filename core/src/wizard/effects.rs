@@ -150,6 +150,7 @@ impl Wizard {
         out.push(Command::Emit(HostEvent::Error {
             code: failure.code,
             message: failure.message.clone(),
+            field: None,
         }));
         self.error = Some((failure, retry, back));
         self.step = Step::Error;

@@ -239,7 +239,7 @@ impl Wizard {
                     self.request_body(),
                 ) {
                     let key = match self.pending.take() {
-                        Some(p) if p.body.same_request(&body) => p.idempotency_key,
+                        Some(p) if p.body == body => p.idempotency_key,
                         _ => candidate_key,
                     };
                     self.pending = Some(Pending {

@@ -93,7 +93,7 @@ impl SchemaState {
                 Some(p) if types_compatible(&schema_field, p) => {}
                 _ => return false,
             }
-            for m in self.mapping.values_mut() {
+            for (_, m) in self.mapping.iter_mut() {
                 if m.provider_field.as_ref() == Some(pf) {
                     m.provider_field = None;
                     m.suggested = false;

@@ -5,7 +5,7 @@
 
 use super::model::FieldMapping;
 use super::{Command, HostEvent, Step, Wizard};
-use crate::decode::DecodeError;
+use crate::decode::{DecodeError, JsonReader};
 use crate::ids::{FieldName, IdempotencyKey, ProviderName, ResourceId, SchemaKey};
 use crate::options::WidgetOptions;
 use crate::request::build_initiate_body;
@@ -18,9 +18,8 @@ pub const STATE_VERSION: u32 = 1;
 pub const MAX_STATE_BYTES: usize = 256 * 1024;
 
 /// What is saved.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PersistedState {
     /// [`STATE_VERSION`].
     pub version: u32,
@@ -37,9 +36,8 @@ pub struct PersistedState {
 }
 
 /// A submission intent: the exact body and its idempotency key.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Pending {
     /// The body sent.
     pub body: InitiateBody,
@@ -48,9 +46,8 @@ pub struct Pending {
 }
 
 /// One schema's saved choices.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PersistedSchema {
     /// Which schema.
     pub key: SchemaKey,
@@ -67,9 +64,8 @@ pub struct PersistedSchema {
 }
 
 /// One field's saved mapping.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PersistedField {
     /// The provider field, or `None` when the user cleared it.
     pub provider_field: Option<FieldName>,
@@ -83,8 +79,8 @@ pub struct PersistedField {
 ///
 /// # Errors
 /// A [`DecodeError`] for anything else.
-pub fn load_persisted(bytes: &[u8]) -> Result<PersistedState, DecodeError> {
-    let state = crate::decode::parse(bytes, MAX_STATE_BYTES, PersistedState::read)?;
+pub fn load_persisted(text: &str, reader: &impl JsonReader) -> Result<PersistedState, DecodeError> {
+    let state: PersistedState = crate::decode::parse(text, MAX_STATE_BYTES, reader)?;
     if state.version != STATE_VERSION {
         return Err(DecodeError::Invalid(format!(
             "state version {}",
@@ -156,10 +152,14 @@ impl Wizard {
         }
     }
 
-    /// Resumes from saved bytes (or starts fresh, with the notice, when they are unusable).
-    pub fn restore(options: WidgetOptions, bytes: &[u8]) -> (Wizard, Vec<Command>) {
+    /// Resumes from saved text (or starts fresh, with the notice, when it is unusable).
+    pub fn restore(
+        options: WidgetOptions,
+        text: &str,
+        reader: &impl JsonReader,
+    ) -> (Wizard, Vec<Command>) {
         let (mut w, mut out) = Wizard::new(options);
-        let state = match load_persisted(bytes) {
+        let state = match load_persisted(text, reader) {
             Ok(state) => state,
             Err(_) => {
                 w.restore_notice = true;
@@ -201,7 +201,7 @@ impl Wizard {
             .provider
             .as_ref()
             .is_none_or(|p| *p == provider);
-        preset_ok && expected.same_request(body)
+        preset_ok && expected == *body
     }
 
     /// Applies the restored provider, schema choices and step once the catalog is known.

@@ -7,9 +7,10 @@ use crate::ids::{FieldName, IdempotencyKey, ProviderName, ResourceId, SchemaKey,
 use crate::wire::{FieldsResponse, InitiateBody, IntegrationsResponse, Method, UpsertSetting};
 
 /// Where the flow is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Step {
     /// Pick a provider.
     Provider,
@@ -187,9 +188,8 @@ pub enum Command {
 }
 
 /// Why the flow exited.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ExitReason {
     /// The user closed the widget.
     UserClosed,
@@ -198,9 +198,8 @@ pub enum ExitReason {
 }
 
 /// Events for the host's callbacks.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(tag = "type", rename_all = "snake_case"))]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum HostEvent {
     /// The widget is mounted and loading.
     Ready,
@@ -227,9 +226,27 @@ pub enum HostEvent {
     Error {
         /// Stable code.
         code: ErrorCode,
-        /// The backend's message, if any.
+        /// The backend's message, or the rule an option broke.
         message: Option<String>,
+        /// For an option that failed validation: its path, e.g. `session.redirect_url`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        field: Option<String>,
     },
+    /// Progress lives in memory only and will not survive a refresh (R27).
+    StorageUnavailable,
+    /// The browser did not leave for the next page; the user is offered a link (R14).
+    NavigationBlocked,
+}
+
+impl crate::options::OptionsError {
+    /// The `error` event for an option that failed validation.
+    pub fn event(&self) -> HostEvent {
+        HostEvent::Error {
+            code: self.code(),
+            message: Some(self.message().to_owned()),
+            field: Some(self.path().to_owned()),
+        }
+    }
 }
 
 /// What blocks leaving a step: UI data, not errors.

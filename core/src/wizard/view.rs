@@ -129,7 +129,7 @@ impl Wizard {
             .iter()
             .filter_map(|p| p.provider.endgrate_provider_type.as_deref())
             .collect();
-        crate::sort::sort(&mut out);
+        out.sort_unstable();
         out.dedup();
         out
     }

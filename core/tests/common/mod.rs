@@ -16,7 +16,7 @@ pub fn options(session: Value) -> WidgetOptions {
 }
 
 pub fn options_with(all: Value) -> WidgetOptions {
-    WidgetOptions::parse(&all.into(), PAGE, &NativeUrlParser).expect("fixture options are valid")
+    WidgetOptions::parse(&all, PAGE, &NativeUrlParser).expect("fixture options are valid")
 }
 
 pub fn catalog() -> IntegrationsResponse {
