@@ -15,7 +15,7 @@ use crate::error::AppError;
 use crate::redirect::AllowList;
 use crate::seed::Catalog;
 use std::collections::BTreeSet;
-use widget_core::options::CATEGORIES;
+use widget_core::options::{CATEGORIES, PROPERTY_TYPES};
 use widget_core::url_check::{parse_web_url, NativeUrlParser};
 use widget_core::wire::{InitiateBody, Schema};
 
@@ -28,9 +28,6 @@ pub enum CatalogScope {
     /// The seed is a subset: unknown providers pass, known ones are checked.
     Partial,
 }
-
-/// JSON-Schema property types Endgrate accepts.
-const PROPERTY_TYPES: [&str; 5] = ["string", "number", "boolean", "array", "object"];
 
 /// Parses and validates an initiate body.
 ///
@@ -241,6 +238,16 @@ mod tests {
         for (body, key) in cases {
             assert_eq!(key_of(body), key, "{body}");
         }
+    }
+
+    #[test]
+    fn property_types_are_the_widgets() {
+        // `integer` is one of Endgrate's types; the widget accepts it, so the server must too.
+        check(r#"{"schema": [{"title": "T", "properties": {"n": {"type": "integer"}}}]}"#).unwrap();
+        assert_eq!(
+            key_of(r#"{"schema": [{"title": "T", "properties": {"n": {"type": "text"}}}]}"#),
+            "schema[0].properties.n.type"
+        );
     }
 
     #[test]
