@@ -5,7 +5,7 @@
 //! - `Cache-Control: public, max-age=31536000, immutable` on the versioned `widget/vX.Y.Z/` files
 //!   (a new release is a new path), `no-cache` with an `ETag` (and `304`) everywhere else;
 //! - HTML pages with the README's Content-Security-Policy, `frame-ancestors 'none'` included
-//!   (security.md R34).
+//!   (security.md R34); a page's own inline scripts (Trunk's loader) are allowed by hash only.
 //!
 //! Only plain files under the directory are served: no `..`, no dot-files, no over-long path (a
 //! file name the OS would refuse is a 404, not a 500). It must not log request paths.
@@ -81,9 +81,11 @@ pub async fn serve(root: &Path, request: &Parts) -> Response {
         headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
     }
     if content_type.starts_with("text/html") {
+        let page = tokio::fs::read(&file).await.unwrap_or_default();
+        let csp = page_csp(&String::from_utf8_lossy(&page));
         headers.insert(
             header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(PAGE_CSP),
+            HeaderValue::from_str(&csp).unwrap_or(HeaderValue::from_static(PAGE_CSP)),
         );
         headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     }
@@ -98,6 +100,39 @@ pub async fn serve(root: &Path, request: &Parts) -> Response {
         Ok(bytes) => (StatusCode::OK, headers, bytes).into_response(),
         Err(_) => not_found(),
     }
+}
+
+/// The policy of one page: [`PAGE_CSP`], with `'sha256-…'` sources for the inline scripts the
+/// file itself contains (a Trunk-built page starts its wasm from one), so those exact scripts run
+/// and nothing else inline does. A page without inline script gets [`PAGE_CSP`] unchanged.
+fn page_csp(html: &str) -> String {
+    use base64::engine::general_purpose::STANDARD as BASE64;
+    use base64::Engine;
+    use sha2::{Digest, Sha256};
+    let mut hashes = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let Some(tag_end) = rest[start..].find('>') else {
+            break;
+        };
+        let tag = &rest[start..start + tag_end];
+        let body_start = start + tag_end + 1;
+        let Some(body_len) = rest[body_start..].find("</script>") else {
+            break;
+        };
+        let body = &rest[body_start..body_start + body_len];
+        let is_data = tag.contains("application/json") || tag.contains("importmap");
+        if !tag.contains("src=") && !is_data && !body.trim().is_empty() {
+            let digest = Sha256::digest(body.as_bytes());
+            hashes.push_str(&format!(" 'sha256-{}'", BASE64.encode(digest)));
+        }
+        rest = &rest[body_start + body_len..];
+    }
+    PAGE_CSP.replacen(
+        "script-src 'self' 'wasm-unsafe-eval'",
+        &format!("script-src 'self' 'wasm-unsafe-eval'{hashes}"),
+        1,
+    )
 }
 
 fn not_found() -> Response {
@@ -276,6 +311,25 @@ mod tests {
         }
         assert_eq!(safe_relative(&format!("/{}", "a".repeat(256))), None);
         assert_eq!(safe_relative(&"/a".repeat(600)), None);
+    }
+
+    #[test]
+    fn a_page_without_inline_script_gets_the_readme_policy() {
+        let page = r#"<script type="module" src="demo.js"></script>
+            <script type="application/json">{"a": 1}</script>"#;
+        assert_eq!(page_csp(page), PAGE_CSP);
+    }
+
+    #[test]
+    fn a_pages_own_inline_scripts_are_allowed_by_hash_only() {
+        // sha256("alert(1)") in base64, as `openssl dgst -sha256 -binary | base64` prints it.
+        let csp = page_csp("<script type=\"module\">alert(1)</script>");
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"),
+            "{csp}"
+        );
+        assert!(!csp.contains("unsafe-inline"));
+        assert!(csp.ends_with("frame-ancestors 'none'"));
     }
 
     #[test]
