@@ -50,7 +50,7 @@ sed 's/^/    /' "$CDN/sri.json"
 
 step "npm package: dist/npm/"
 cp "$PKG/$NAME.js" "$PKG/${NAME}_bg.wasm" "$NPM/pkg/"
-cp "$ROOT"/js/npm/{package.json,index.js,index.d.ts} "$ROOT"/js/shared/{guarded-mount.js,prefetch.js} "$NPM/"
+cp "$ROOT"/js/npm/{package.json,index.js,index.d.ts} "$ROOT/js/shared/guarded-mount.js" "$NPM/"
 cp "$CDN/$NAME.css" "$NPM/"
 info "$(cd "$NPM" && find . -type f | sort | tr '\n' ' ')"
 

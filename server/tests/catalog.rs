@@ -157,7 +157,7 @@ async fn missing_static_dir_answers_503_saying_how_to_build() {
 }
 
 #[tokio::test]
-async fn catalog_answers_are_cacheable_for_a_minute_so_a_prefetch_is_reused() {
+async fn catalog_answers_are_cacheable_for_a_minute() {
     let server = TestServer::start(&[]);
     for path in [
         "/api/integrations",

@@ -40,9 +40,9 @@ impl IntegrationsQuery {
     }
 }
 
-/// How long a browser may reuse a catalog answer: the widget's loader prefetches the catalog
-/// while the wasm loads (js/shared/prefetch.js), and the widget's own request for the same URL
-/// is then answered from the HTTP cache. The catalog changes rarely; a minute is harmless.
+/// How long a browser may reuse a catalog answer: a reload or a second mount within a minute
+/// gets it from the HTTP cache instead of a round trip. The catalog changes rarely; a minute is
+/// harmless.
 const CATALOG_CACHE: &str = "public, max-age=60";
 
 /// Marks a successful catalog answer reusable for [`CATALOG_CACHE`].
