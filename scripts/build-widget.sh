@@ -4,6 +4,7 @@
 #   dist/widget/vX.Y.Z/  the script-tag build: one ES module, its .wasm, its CSS, sri.json
 #   dist/npm/            the npm package (wasm-pack output + JS entry + TypeScript types)
 #   dist/index.html      the demo page served by the reference server
+# with a .br and a .gz beside every file the server sends (it chooses by Accept-Encoding),
 # and prints the size report and the SRI hashes. Installs nothing: scripts/lib.sh's tools must exist.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -57,6 +58,18 @@ step "Demo page: dist/index.html"
 for file in index.html demo.js demo.css panel.js; do
   sed "s|__WIDGET_DIR__|widget/v$VERSION|g" "$ROOT/js/demo/$file" >"$OUT/$file"
 done
+
+step "Precompressed copies (.br, brotli 11; .gz, gzip 9) of everything the server sends"
+# The reference server picks one by Accept-Encoding; a CDN in front can serve the same files.
+find "$CDN" "$OUT" -maxdepth 1 -type f \( -name '*.js' -o -name '*.wasm' -o -name '*.css' -o -name '*.html' \) -print0 |
+  xargs -0 node -e '
+    const fs = require("fs"), zlib = require("zlib");
+    for (const file of process.argv.slice(1)) {
+      const bytes = fs.readFileSync(file);
+      fs.writeFileSync(file + ".gz", zlib.gzipSync(bytes, { level: 9 }));
+      fs.writeFileSync(file + ".br", zlib.brotliCompressSync(bytes, { params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
+    }'
 
 echo "$STAMP" >"$OUT/.build-stamp"
 

@@ -1,16 +1,26 @@
 #!/usr/bin/env bash
-# Prints raw and gzip -9 bytes of each file given, and their total; writes the same as JSON to
+# Prints raw, gzip -9 and brotli 11 bytes of each file given, and their total (what a page
+# downloads from a server that sends the build's .gz or .br files); writes the same as JSON to
 # dist/size-report.json so documentation quotes measured numbers.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-total_raw=0 total_gz=0 json=""
-printf '    %-40s %10s %10s\n' "file" "raw B" "gzip B"
-for file in "$@"; do
-  raw=$(wc -c <"$file")
-  gz=$(gzip -9 -c "$file" | wc -c)
-  total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz))
-  printf '    %-40s %10d %10d\n' "$(basename "$file")" "$raw" "$gz"
-  json+="{\"file\":\"$(basename "$file")\",\"raw\":$raw,\"gzip\":$gz},"
-done
-printf '    %-40s %10d %10d  (%.1f KB gzip)\n' "total" "$total_raw" "$total_gz" "$(awk "BEGIN { print $total_gz / 1024 }")"
-printf '{"files":[%s],"total":{"raw":%d,"gzip":%d}}\n' "${json%,}" "$total_raw" "$total_gz" >"${ESW_DIST:-$ROOT/dist}/size-report.json"
+node -e '
+  const fs = require("fs"), path = require("path"), zlib = require("zlib");
+  const [out, ...files] = process.argv.slice(1);
+  const rows = files.map((file) => {
+    const bytes = fs.readFileSync(file);
+    return {
+      file: path.basename(file),
+      raw: bytes.length,
+      gzip: zlib.gzipSync(bytes, { level: 9 }).length,
+      brotli: zlib.brotliCompressSync(bytes, { params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length,
+    };
+  });
+  const total = ["raw", "gzip", "brotli"].reduce((t, k) => ({ ...t, [k]: rows.reduce((s, r) => s + r[k], 0) }), {});
+  const line = (name, r) => "    " + name.padEnd(40) + [r.raw, r.gzip, r.brotli].map((n) => String(n).padStart(10)).join(" ");
+  console.log("    " + "file".padEnd(40) + ["raw B", "gzip B", "brotli B"].map((h) => h.padStart(10)).join(" "));
+  for (const r of rows) console.log(line(r.file, r));
+  console.log(line("total", total) + `  (${(total.gzip / 1024).toFixed(1)} KB gzip, ${(total.brotli / 1024).toFixed(1)} KB brotli)`);
+  fs.writeFileSync(out, JSON.stringify({ files: rows, total }) + "\n");
+' "${ESW_DIST:-$ROOT/dist}/size-report.json" "$@"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test layer: formatting and lint, native tests (core, server), browser tests
 # (wasm-bindgen-test in headless Chromium), then end-to-end tests (Playwright driving Chromium
-# against the real reference server). Installs what is missing first; stops at the first failure.
+# against the real reference server), then runs both benchmarks once, briefly. Installs what is
+# missing first; stops at the first failure.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 started=$SECONDS
@@ -47,6 +48,10 @@ cargo build --profile server -p widget-server
 
 step "End-to-end tests (Playwright, Chromium, reference server)"
 node --test --test-concurrency=1 e2e/*.test.mjs 2>&1 | tee -a "$LOG"
+
+step "Benchmarks, once and briefly (a smoke: they must finish and print; no number is asserted)"
+cargo run --profile server -p widget-server --example load -- --brief
+node e2e/bench/load-time.mjs --brief
 
 step "All layers passed in $((SECONDS - started)) s"
 awk '/^test result:/ { passed += $4; failed += $6 } /^# pass / { passed += $3 } /^# fail / { failed += $3 }

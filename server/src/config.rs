@@ -69,6 +69,35 @@ pub struct Config {
     #[arg(long, env = "ESW_CORS_ORIGINS", value_delimiter = ',')]
     pub cors_origins: Vec<String>,
 
+    /// This server's own origins, comma-separated: the `Host` and `Origin` every state-changing
+    /// route accepts (DNS-rebinding defence). Default: http://127.0.0.1:PORT and
+    /// http://localhost:PORT (http://HOST:PORT when listening on another address).
+    #[arg(long, env = "ESW_PUBLIC_ORIGINS", value_delimiter = ',')]
+    pub public_origins: Vec<String>,
+
+    /// Seconds a client has to send a request's headers, counted from when the server starts
+    /// waiting for it (also how long an idle keep-alive connection stays open).
+    #[arg(long, env = "ESW_HEADER_TIMEOUT_SECS", default_value_t = 10)]
+    pub header_timeout_secs: u64,
+
+    /// Seconds a client has to send a request's whole body.
+    #[arg(long, env = "ESW_BODY_TIMEOUT_SECS", default_value_t = 10)]
+    pub body_timeout_secs: u64,
+
+    /// Seconds a connection may move no byte in either direction before it is closed (a client
+    /// that stops reading its response). Must exceed --upstream-timeout-secs.
+    #[arg(long, env = "ESW_IDLE_TIMEOUT_SECS", default_value_t = 60)]
+    pub idle_timeout_secs: u64,
+
+    /// Open connections at most; at the cap the oldest connection without a request in flight is
+    /// closed to make room. The default stays under the common 1,024 open-files limit.
+    #[arg(long, env = "ESW_MAX_CONNECTIONS", default_value_t = 1000)]
+    pub max_connections: usize,
+
+    /// Seconds an idempotency key is remembered.
+    #[arg(long, env = "ESW_IDEMPOTENCY_TTL_SECS", default_value_t = 86_400)]
+    pub idempotency_ttl_secs: u64,
+
     /// Endgrate's base URL (proxy mode).
     #[arg(
         long,

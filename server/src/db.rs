@@ -31,6 +31,8 @@ const MIGRATIONS: &[&str] = &[
         created_at INTEGER NOT NULL,
         PRIMARY KEY (scope, key)
     );",
+    // 2: idempotency records expire; find the old ones without a scan.
+    "CREATE INDEX idempotency_created_at ON idempotency (created_at);",
 ];
 
 /// The database file name inside the data directory.
@@ -52,6 +54,8 @@ impl Db {
     pub fn open(data_dir: &Path) -> Result<Db, String> {
         let path = data_dir.join(DB_FILE);
         let fail = |e: rusqlite::Error| format!("cannot open the database {}: {e}", path.display());
+        owner_only(&path)
+            .map_err(|e| format!("cannot create the database {}: {e}", path.display()))?;
         let mut conn = Connection::open(&path).map_err(fail)?;
         // WAL: readers never block the writer and a commit is one append; NORMAL sync keeps every
         // committed transaction across a process kill (only an OS crash could lose the last ones).
@@ -92,6 +96,29 @@ impl Db {
         .await
         .expect("database task panicked")
     }
+}
+
+/// Creates the database file readable and writable by this user only (0600), or narrows an
+/// existing one; SQLite gives its `-wal` and `-shm` files the main file's mode.
+fn owner_only(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .mode(0o600)
+            .open(path)?;
+        for suffix in ["", "-wal", "-shm"] {
+            let file = PathBuf::from(format!("{}{suffix}", path.display()));
+            if file.exists() {
+                std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600))?;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
 }
 
 fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {

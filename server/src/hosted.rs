@@ -6,14 +6,18 @@
 //! `frame-ancestors 'self'` (security.md R34). The redirect target is the one validated against
 //! the allow-list at initiate time, rebuilt with the URL API; nothing from this form changes it.
 
+use crate::body::{self, Kind};
+use crate::error::AppError;
 use crate::logos::xml_escape as escape;
-use crate::routes::check_origin;
+use crate::origin::OwnOrigin;
 use crate::sessions::{self, StoredSession};
 use crate::state::Shared;
-use axum::extract::{Form, Query, State};
+use axum::body::Body;
+use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
+use widget_core::url_check::set_query_param;
 
 const STYLESHEET: &str = include_str!("hosted.css");
 
@@ -86,19 +90,40 @@ pub async fn page(State(state): State<Shared>, Query(query): Query<PageQuery>) -
 }
 
 /// Form of `POST /session/authorize`.
-#[derive(Debug, Deserialize)]
-pub struct AuthorizeForm {
+#[derive(Debug)]
+struct AuthorizeForm {
     session_id: String,
     provider: Option<String>,
+}
+
+/// Reads the form with the one bounded body reader: each key once, no other keys.
+async fn read_form(
+    state: &Shared,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<AuthorizeForm, AppError> {
+    let bytes = body::read(headers, body, Kind::Form, state.body_timeout).await?;
+    let mut pairs = body::form_pairs(&bytes, &["session_id", "provider"])?;
+    let mut take = |name: &str| {
+        let at = pairs.iter().position(|(k, _)| k == name)?;
+        Some(pairs.swap_remove(at).1)
+    };
+    let session_id =
+        take("session_id").ok_or_else(|| AppError::invalid("session_id", "is required"))?;
+    Ok(AuthorizeForm {
+        session_id,
+        provider: take("provider"),
+    })
 }
 
 /// `POST /session/authorize`: marks the session configured, then 303 to `redirect_url?session_id=…`.
 pub async fn authorize(
     State(state): State<Shared>,
+    origin: Result<OwnOrigin, AppError>,
     headers: HeaderMap,
-    Form(form): Form<AuthorizeForm>,
+    body: Body,
 ) -> Response {
-    if state.upstream.is_some() || check_origin(&state, &headers).is_err() {
+    if state.upstream.is_some() || origin.is_err() {
         return html(
             &state,
             None,
@@ -107,6 +132,19 @@ pub async fn authorize(
             "<p>This request was refused.</p>",
         );
     }
+    let form = match read_form(&state, &headers, body).await {
+        Ok(form) => form,
+        Err(refusal) => {
+            let status = refusal.status;
+            return html(
+                &state,
+                None,
+                status,
+                "Refused",
+                "<p>This form could not be read.</p>",
+            );
+        }
+    };
     let Some(session) = find(&state, Some(form.session_id)).await else {
         return html(
             &state,
@@ -146,14 +184,13 @@ pub async fn authorize(
         .as_deref()
         .and_then(|raw| state.redirects.check(raw).ok())
     {
-        Some(mut target) => {
-            target
-                .query_pairs_mut()
-                .append_pair("session_id", &session.id);
+        Some(target) => {
+            // The widget's own helper (widget_core), so both add `session_id` the same way.
+            let location = set_query_param(target.as_str(), "session_id", &session.id);
             (
                 StatusCode::SEE_OTHER,
                 [
-                    (header::LOCATION, target.to_string()),
+                    (header::LOCATION, location),
                     (header::CACHE_CONTROL, "no-store".to_string()),
                 ],
             )

@@ -2,12 +2,16 @@
 //! body replays the stored response byte for byte; with another body it is a 409; while the first
 //! request is still running (proxy mode) a repeat is a 409 too.
 //!
+//! A key is scoped by route and caller (the Bearer key's digest, or the browser's `Origin`), so
+//! the browser route and the Bearer route never share one, and it is remembered for the
+//! configured time (24 hours by default); an older record is as good as absent.
+//!
 //! Only responses of requests that ran are stored (successes, and Endgrate's own refusals); a body
 //! refused by validation stores nothing, so the client can fix it and retry with the same key.
 //! These functions run inside the caller's transaction; they must not commit.
 
 use crate::db::now;
-use crate::error::{json_bytes, Failure};
+use crate::error::{json_bytes, AppError};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -33,7 +37,7 @@ pub enum Lookup {
 ///
 /// # Errors
 /// 400 naming the header when it is empty, too long or not printable ASCII.
-pub fn key_from(headers: &HeaderMap) -> Result<Option<String>, Failure> {
+pub fn key_from(headers: &HeaderMap) -> Result<Option<String>, AppError> {
     let Some(value) = headers.get(HEADER) else {
         return Ok(None);
     };
@@ -43,7 +47,7 @@ pub fn key_from(headers: &HeaderMap) -> Result<Option<String>, Failure> {
         .filter(|v| (1..=255).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_graphic()));
     match valid {
         Some(key) => Ok(Some(key.to_string())),
-        None => Err(Failure::keyed(
+        None => Err(AppError::keyed(
             StatusCode::BAD_REQUEST,
             "Idempotency-Key",
             "must be 1 to 255 printable ASCII characters",
@@ -56,8 +60,24 @@ pub fn body_hash(bytes: &[u8]) -> String {
     crate::keys::to_hex(&Sha256::digest(bytes))
 }
 
-/// What `key` holds for a body hashing to `hash`.
-pub fn lookup(conn: &Connection, scope: &str, key: &str, hash: &str) -> rusqlite::Result<Lookup> {
+/// The scope of a key: the route and who called it.
+pub fn scope(route: &str, caller: &str) -> String {
+    format!("{route} {caller}")
+}
+
+/// What `key` holds for a body hashing to `hash`; records older than `ttl_secs` are forgotten.
+pub fn lookup(
+    conn: &Connection,
+    scope: &str,
+    key: &str,
+    hash: &str,
+    ttl_secs: i64,
+) -> rusqlite::Result<Lookup> {
+    // Expired records go first (the index on created_at keeps this cheap), so an old key is new.
+    conn.execute(
+        "DELETE FROM idempotency WHERE created_at < ?1",
+        params![now() - ttl_secs],
+    )?;
     let row: Option<(String, Option<u16>, Option<Vec<u8>>)> = conn
         .query_row(
             "SELECT body_sha256, status, response FROM idempotency WHERE scope = ?1 AND key = ?2",
@@ -121,15 +141,19 @@ pub fn respond(lookup: Lookup) -> Option<Response> {
                 .insert("idempotent-replayed", HeaderValue::from_static("true"));
             Some(response)
         }
-        Lookup::Conflict => Some(axum::response::IntoResponse::into_response(Failure::keyed(
-            StatusCode::CONFLICT,
-            "Idempotency-Key",
-            "was already used with a different request body",
-        ))),
-        Lookup::InProgress => Some(axum::response::IntoResponse::into_response(Failure::keyed(
-            StatusCode::CONFLICT,
-            "Idempotency-Key",
-            "a request with this key is still being processed; retry shortly",
-        ))),
+        Lookup::Conflict => Some(axum::response::IntoResponse::into_response(
+            AppError::keyed(
+                StatusCode::CONFLICT,
+                "Idempotency-Key",
+                "was already used with a different request body",
+            ),
+        )),
+        Lookup::InProgress => Some(axum::response::IntoResponse::into_response(
+            AppError::keyed(
+                StatusCode::CONFLICT,
+                "Idempotency-Key",
+                "a request with this key is still being processed; retry shortly",
+            ),
+        )),
     }
 }

@@ -2,84 +2,40 @@
 //! `POST /api/endgrate/session/initiate`: body limit, idempotency, validation, then either the
 //! local session write or the forward to Endgrate.
 //!
-//! Local mode checks the key, validates, writes the session and records the key in one
+//! Bodies come through the one bounded reader (`body.rs`). Local mode checks the key, validates, writes the session and records the key in one
 //! transaction, so a killed process leaves a whole session or none. Callers authenticate first;
 //! this module must not look at credentials.
 
-use crate::error::{json_bytes, Failure};
+use crate::body::{self, Kind};
+use crate::error::{json_bytes, AppError};
 use crate::idempotency::{self, Lookup};
 use crate::sessions::{self, Source};
 use crate::state::Shared;
 use crate::validate::{self, CatalogScope};
 use axum::body::{Body, Bytes};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use widget_core::wire::InitiateSuccess;
 
-/// The largest initiate body accepted (security.md R21).
-pub const MAX_BODY: usize = 64 * 1024;
-
-const SCOPE: &str = "session-initiate";
-
-/// Runs an initiate request.
-pub async fn run(state: Shared, headers: HeaderMap, body: Body) -> Response {
-    let key = match idempotency::key_from(&headers) {
-        Ok(key) => key,
-        Err(failure) => return failure.into_response(),
-    };
-    let bytes = match read_body(&headers, body).await {
-        Ok(bytes) => bytes,
-        Err(failure) => return failure.into_response(),
-    };
-    let result = if state.upstream.is_some() {
-        proxied(state, key, bytes).await
+/// Runs an initiate request; `scope` keeps its idempotency keys apart from other routes' and
+/// callers' (see `idempotency::scope`).
+///
+/// # Errors
+/// The body reader's refusals, a bad `Idempotency-Key`, or a database failure.
+pub async fn run(
+    state: Shared,
+    scope: String,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, AppError> {
+    let key = idempotency::key_from(&headers)?;
+    let bytes = body::read(&headers, body, Kind::Json, state.body_timeout).await?;
+    let response = if state.upstream.is_some() {
+        proxied(state, scope, key, bytes).await?
     } else {
-        local(state, key, bytes).await
+        local(state, scope, key, bytes).await?
     };
-    result.unwrap_or_else(|error| {
-        tracing::error!(%error, "session store failed");
-        Failure::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "The session could not be stored; try again.",
-        )
-        .into_response()
-    })
-}
-
-/// Reads a JSON body of at most [`MAX_BODY`] bytes, by `Content-Length` and by counting.
-async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, Failure> {
-    let is_json = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            v.split(';')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .eq_ignore_ascii_case("application/json")
-        });
-    if !is_json {
-        return Err(Failure::keyed(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "Content-Type",
-            "must be application/json",
-        ));
-    }
-    let too_large = || {
-        Failure::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            format!("The request body exceeds {} KiB.", MAX_BODY / 1024),
-        )
-    };
-    let declared = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > MAX_BODY as u64) {
-        return Err(too_large());
-    }
-    axum::body::to_bytes(body, MAX_BODY)
-        .await
-        .map_err(|_| too_large())
+    Ok(response)
 }
 
 fn success_bytes(session_id: String) -> Vec<u8> {
@@ -90,16 +46,22 @@ fn success_bytes(session_id: String) -> Vec<u8> {
     .unwrap_or_default()
 }
 
-async fn local(state: Shared, key: Option<String>, bytes: Bytes) -> rusqlite::Result<Response> {
+async fn local(
+    state: Shared,
+    scope: String,
+    key: Option<String>,
+    bytes: Bytes,
+) -> rusqlite::Result<Response> {
     let hash = idempotency::body_hash(&bytes);
     let shared = state.clone();
+    let ttl = state.idempotency_ttl_secs;
     state
         .db
         .call(move |conn| {
             let tx = conn.transaction()?;
             if let Some(key) = &key {
                 if let Some(response) =
-                    idempotency::respond(idempotency::lookup(&tx, SCOPE, key, &hash)?)
+                    idempotency::respond(idempotency::lookup(&tx, &scope, key, &hash, ttl)?)
                 {
                     return Ok(response);
                 }
@@ -118,7 +80,7 @@ async fn local(state: Shared, key: Option<String>, bytes: Bytes) -> rusqlite::Re
             sessions::insert(&tx, &id, Source::Local, &body, euc.as_ref())?;
             let response = success_bytes(id);
             if let Some(key) = &key {
-                idempotency::record(&tx, SCOPE, key, &hash, 200, &response)?;
+                idempotency::record(&tx, &scope, key, &hash, 200, &response)?;
             }
             tx.commit()?;
             Ok(json_bytes(StatusCode::OK, response))
@@ -126,7 +88,13 @@ async fn local(state: Shared, key: Option<String>, bytes: Bytes) -> rusqlite::Re
         .await
 }
 
-async fn proxied(state: Shared, key: Option<String>, bytes: Bytes) -> rusqlite::Result<Response> {
+async fn proxied(
+    state: Shared,
+    scope: String,
+    key: Option<String>,
+    bytes: Bytes,
+) -> rusqlite::Result<Response> {
+    let ttl = state.idempotency_ttl_secs;
     let upstream = state
         .upstream
         .as_ref()
@@ -142,14 +110,14 @@ async fn proxied(state: Shared, key: Option<String>, bytes: Bytes) -> rusqlite::
     };
     let hash = idempotency::body_hash(&bytes);
     if let Some(key) = key.clone() {
-        let hash = hash.clone();
+        let (hash, scope) = (hash.clone(), scope.clone());
         let earlier = state
             .db
             .call(move |conn| {
                 let tx = conn.transaction()?;
-                let found = idempotency::lookup(&tx, SCOPE, &key, &hash)?;
+                let found = idempotency::lookup(&tx, &scope, &key, &hash, ttl)?;
                 if found == Lookup::Absent {
-                    idempotency::reserve(&tx, SCOPE, &key, &hash)?;
+                    idempotency::reserve(&tx, &scope, &key, &hash)?;
                 }
                 tx.commit()?;
                 Ok::<_, rusqlite::Error>(idempotency::respond(found))
@@ -172,19 +140,19 @@ async fn proxied(state: Shared, key: Option<String>, bytes: Bytes) -> rusqlite::
                     tx.execute("DELETE FROM sessions WHERE id = ?1", [&success.session_id])?;
                     sessions::insert(&tx, &success.session_id, Source::Proxy, &body, euc.as_ref())?;
                     if let Some(key) = &key {
-                        idempotency::record(&tx, SCOPE, key, &hash, 200, &bytes)?;
+                        idempotency::record(&tx, &scope, key, &hash, 200, &bytes)?;
                     }
                     json_bytes(StatusCode::OK, bytes)
                 }
                 Err(failed) => {
                     if let Some(key) = &key {
                         if failed.retryable {
-                            idempotency::release(&tx, SCOPE, key)?;
+                            idempotency::release(&tx, &scope, key)?;
                         } else {
                             let status = failed.failure.status.as_u16();
                             idempotency::record(
                                 &tx,
-                                SCOPE,
+                                &scope,
                                 key,
                                 &hash,
                                 status,

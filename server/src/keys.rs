@@ -40,13 +40,10 @@ pub fn is_session_id(id: &str) -> bool {
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
-/// Whether `id` can be a stored session's id: ours (24 hex) or Endgrate's in proxy mode
-/// (security.md R12: 8–128 of `[A-Za-z0-9_-]`).
+/// Whether `id` can be a stored session's id: ours (24 hex) or Endgrate's in proxy mode, by the
+/// widget's own rule (`widget_core::ids::SessionId`, security.md R12).
 pub fn is_lookup_id(id: &str) -> bool {
-    (8..=128).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    widget_core::ids::SessionId::new(id).is_some()
 }
 
 /// Reads the local API key from `data_dir`, creating it on first start.
@@ -79,14 +76,6 @@ pub fn load_or_create_local_key(data_dir: &Path) -> Result<String, String> {
     };
     write().map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(key)
-}
-
-/// Compares two secrets in time independent of where they differ.
-pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 #[cfg(test)]

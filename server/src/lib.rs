@@ -5,6 +5,8 @@
 //! secret key. Startup facts go to stdout (one line each); logs go to stderr through `tracing`.
 //! Nothing here prints the Endgrate key.
 
+pub mod auth;
+pub mod body;
 pub mod config;
 pub mod configuration;
 pub mod db;
@@ -13,7 +15,9 @@ pub mod hosted;
 pub mod idempotency;
 pub mod initiate;
 pub mod keys;
+pub mod listen;
 pub mod logos;
+pub mod origin;
 pub mod proxy;
 pub mod redirect;
 pub mod routes;
@@ -39,6 +43,8 @@ pub struct Server {
     pub data_dir: std::path::PathBuf,
     /// The mode it runs in.
     pub mode: Mode,
+    /// Timeouts and the connection cap.
+    pub limits: listen::Limits,
 }
 
 impl Server {
@@ -60,9 +66,7 @@ impl Server {
     where
         F: std::future::Future<Output = ()> + Send + 'static,
     {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown)
-            .await
+        listen::serve(self.listener, self.router, self.limits, shutdown).await
     }
 }
 
@@ -112,6 +116,7 @@ pub async fn start(config: Config, endgrate_api_key: Option<String>) -> Result<S
         providers: catalog.providers.iter().map(|p| p.entry.clone()).collect(),
     })
     .map_err(|e| format!("cannot serialize the catalog: {e}"))?;
+    let catalog_gzip = routes::gzip(&catalog_json);
     let logos = logos::render_all(&catalog);
 
     let redirect_entries = if config
@@ -129,10 +134,19 @@ pub async fn start(config: Config, endgrate_api_key: Option<String>) -> Result<S
     let redirects = redirect::AllowList::parse(&redirect_entries)
         .map_err(|e| format!("--allowed-redirect-origins: {e}"))?;
     let cors_origins = parse_cors_origins(&config.cors_origins)?;
+    let public_origins = origin::public_origins(&config.public_origins, addr)?;
+    if config.idle_timeout_secs <= config.upstream_timeout_secs {
+        return Err(format!(
+            "--idle-timeout-secs ({}) must exceed --upstream-timeout-secs ({}): a request waiting \
+             for Endgrate moves no bytes",
+            config.idle_timeout_secs, config.upstream_timeout_secs
+        ));
+    }
 
     let state = Arc::new(state::AppState {
         catalog,
         catalog_json,
+        catalog_gzip,
         logos,
         static_dir: config.static_dir.clone(),
         db,
@@ -140,6 +154,9 @@ pub async fn start(config: Config, endgrate_api_key: Option<String>) -> Result<S
         redirects,
         cors_origins,
         upstream,
+        public_origins,
+        body_timeout: Duration::from_secs(config.body_timeout_secs.max(1)),
+        idempotency_ttl_secs: config.idempotency_ttl_secs.min(i64::MAX as u64) as i64,
     });
     Ok(Server {
         listener,
@@ -148,14 +165,27 @@ pub async fn start(config: Config, endgrate_api_key: Option<String>) -> Result<S
         local_key,
         data_dir,
         mode: config.mode,
+        limits: listen::Limits {
+            header_timeout: Duration::from_secs(config.header_timeout_secs.max(1)),
+            idle_timeout: Duration::from_secs(config.idle_timeout_secs.max(1)),
+            max_connections: config.max_connections.max(1),
+        },
     })
 }
 
+/// Creates the data directory, readable by this user only (0700): it holds the local key and
+/// every session.
 fn prepare_data_dir(dir: &std::path::Path) -> Result<std::path::PathBuf, String> {
     let unwritable =
         |e: std::io::Error| format!("data directory {} is not writable: {e}", dir.display());
     std::fs::create_dir_all(dir).map_err(unwritable)?;
     let dir = dir.canonicalize().map_err(unwritable)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700))
+            .map_err(unwritable)?;
+    }
     // Probe with a real write: permissions alone do not tell (read-only mounts, root).
     let probe = dir.join(".write-probe");
     std::fs::write(&probe, b"ok").map_err(unwritable)?;

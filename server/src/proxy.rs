@@ -5,7 +5,7 @@
 //! scrubbed of the key before anything reaches the browser, upstream headers are never copied,
 //! and transport errors are reported as fixed sentences.
 
-use crate::error::{json_bytes, Failure};
+use crate::error::{json_bytes, AppError};
 use crate::routes::IntegrationsQuery;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -129,7 +129,7 @@ impl Upstream {
     pub async fn configuration(
         &self,
         session_id: &str,
-    ) -> Result<serde_json::Map<String, serde_json::Value>, Failure> {
+    ) -> Result<serde_json::Map<String, serde_json::Value>, AppError> {
         let mut url = self.url("/api/session/configuration");
         url.query_pairs_mut().append_pair("session_id", session_id);
         let request = self.client.get(url).bearer_auth(&self.key);
@@ -151,14 +151,14 @@ impl Upstream {
     async fn send(
         &self,
         request: reqwest::RequestBuilder,
-    ) -> Result<(StatusCode, Vec<u8>), Failure> {
+    ) -> Result<(StatusCode, Vec<u8>), AppError> {
         let mut response = request.send().await.map_err(transport_failure)?;
         let status =
             StatusCode::from_u16(response.status().as_u16()).unwrap_or(StatusCode::BAD_GATEWAY);
         let mut bytes = Vec::new();
         while let Some(chunk) = response.chunk().await.map_err(transport_failure)? {
             if bytes.len() + chunk.len() > MAX_UPSTREAM_BODY {
-                return Err(Failure::new(
+                return Err(AppError::new(
                     StatusCode::BAD_GATEWAY,
                     "Endgrate's response was too large.",
                 ));
@@ -169,7 +169,7 @@ impl Upstream {
     }
 
     /// Endgrate's 4xx keeps its status and (scrubbed) message; anything else becomes a 502.
-    fn failure_from(&self, status: StatusCode, bytes: &[u8]) -> Failure {
+    fn failure_from(&self, status: StatusCode, bytes: &[u8]) -> AppError {
         tracing::warn!(
             upstream_status = status.as_u16(),
             "Endgrate refused the request"
@@ -182,17 +182,17 @@ impl Upstream {
                     let scrubbed = self.redact(serde_json::to_vec(&e).ok()?);
                     serde_json::from_slice(&scrubbed).ok()
                 });
-                return Failure {
+                return AppError {
                     status,
                     body: ApiError { message, errors },
                 };
             }
-            return Failure::new(
+            return AppError::new(
                 status,
                 format!("Endgrate refused the request (HTTP {}).", status.as_u16()),
             );
         }
-        Failure::new(
+        AppError::new(
             StatusCode::BAD_GATEWAY,
             format!(
                 "Endgrate answered HTTP {}; try again later.",
@@ -211,41 +211,38 @@ impl Upstream {
 #[derive(Debug)]
 pub struct UpstreamFailure {
     /// The response to send.
-    pub failure: Failure,
+    pub failure: AppError,
     /// Whether a retry with the same key should reach Endgrate again.
     pub retryable: bool,
 }
 
-fn transport_failure(error: reqwest::Error) -> Failure {
+fn transport_failure(error: reqwest::Error) -> AppError {
     // The error's text names the URL; the URL carries no secret, but keep responses fixed anyway.
     if error.is_timeout() {
         tracing::warn!("Endgrate did not answer in time");
-        Failure::new(
+        AppError::new(
             StatusCode::GATEWAY_TIMEOUT,
             "Endgrate did not answer in time; try again.",
         )
     } else {
         tracing::warn!(connect = error.is_connect(), "Endgrate is unreachable");
-        Failure::new(
+        AppError::new(
             StatusCode::BAD_GATEWAY,
             "Endgrate is unreachable; try again later.",
         )
     }
 }
 
-fn not_understood() -> Failure {
-    Failure::new(
+fn not_understood() -> AppError {
+    AppError::new(
         StatusCode::BAD_GATEWAY,
         "Endgrate's response was not understood.",
     )
 }
 
-/// security.md R12: a session id is 8–128 of `[A-Za-z0-9_-]`.
+/// security.md R12, by the widget's own rule (`widget_core::ids::SessionId`).
 fn valid_upstream_session_id(id: &str) -> bool {
-    (8..=128).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    widget_core::ids::SessionId::new(id).is_some()
 }
 
 /// Replaces each occurrence of `secret` in `bytes` with `[redacted]`.

@@ -12,6 +12,7 @@ use axum::http::HeaderValue;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// Shared state, cloned cheaply into handlers.
 pub type Shared = Arc<AppState>;
@@ -22,6 +23,8 @@ pub struct AppState {
     pub catalog: Catalog,
     /// The whole catalog response, serialized once: the unfiltered read is the common one.
     pub catalog_json: Vec<u8>,
+    /// The same, gzipped once (the common read, sent to every browser).
+    pub catalog_gzip: Vec<u8>,
     /// `hubspot.svg` → SVG text.
     pub logos: HashMap<String, String>,
     /// Where the built widget and demo page are.
@@ -36,4 +39,11 @@ pub struct AppState {
     pub cors_origins: Vec<HeaderValue>,
     /// Endgrate, in proxy mode.
     pub upstream: Option<Upstream>,
+    /// This server's own origins (`http://127.0.0.1:8787`): the only `Origin`s, and with their
+    /// authorities the only `Host`s, a state-changing route accepts (besides CORS origins).
+    pub public_origins: Vec<String>,
+    /// How long a request body may take to arrive.
+    pub body_timeout: Duration,
+    /// How long an idempotency key is remembered, in seconds.
+    pub idempotency_ttl_secs: i64,
 }

@@ -155,3 +155,51 @@ async fn missing_static_dir_answers_503_saying_how_to_build() {
     assert_eq!(status, 503);
     assert!(body.starts_with("widget not built: run"), "{body}");
 }
+
+#[tokio::test]
+async fn catalog_answers_are_cacheable_for_a_minute() {
+    let server = TestServer::start(&[]);
+    for path in [
+        "/api/integrations",
+        "/api/endgrate/api/integrations?category=CRM",
+    ] {
+        let (status, headers, _) = get(&server.url(path), None).await;
+        assert_eq!(status, 200);
+        assert_eq!(headers["cache-control"], "public, max-age=60", "{path}");
+    }
+}
+
+#[tokio::test]
+async fn json_reads_are_gzipped_for_clients_that_accept_it() {
+    use std::io::Read;
+    let server = TestServer::start(&[]);
+    for path in [
+        "/api/integrations",
+        "/api/endgrate/api/integrations?category=CRM",
+        "/api/fields?provider=hubspot&endgrate_type=crm-contact",
+    ] {
+        let plain = client().get(server.url(path)).send().await.unwrap();
+        assert!(plain.headers().get("content-encoding").is_none(), "{path}");
+        let plain = plain.bytes().await.unwrap();
+        let zipped = client()
+            .get(server.url(path))
+            .header("accept-encoding", "gzip, deflate, br")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(zipped.headers()["content-encoding"], "gzip", "{path}");
+        assert_eq!(zipped.headers()["vary"], "accept-encoding", "{path}");
+        let zipped = zipped.bytes().await.unwrap();
+        assert!(
+            zipped.len() * 3 < plain.len(),
+            "{path}: {} vs {}",
+            zipped.len(),
+            plain.len()
+        );
+        let mut unzipped = Vec::new();
+        flate2::read::GzDecoder::new(&zipped[..])
+            .read_to_end(&mut unzipped)
+            .unwrap();
+        assert_eq!(unzipped, plain, "{path}");
+    }
+}

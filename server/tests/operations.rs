@@ -20,6 +20,12 @@ fn help_lists_every_flag_with_its_environment_variable() {
         ("--endgrate-url", "ENDGRATE_BASE_URL"),
         ("--upstream-timeout-secs", "ESW_UPSTREAM_TIMEOUT_SECS"),
         ("--log-format", "ESW_LOG_FORMAT"),
+        ("--public-origins", "ESW_PUBLIC_ORIGINS"),
+        ("--header-timeout-secs", "ESW_HEADER_TIMEOUT_SECS"),
+        ("--body-timeout-secs", "ESW_BODY_TIMEOUT_SECS"),
+        ("--idle-timeout-secs", "ESW_IDLE_TIMEOUT_SECS"),
+        ("--max-connections", "ESW_MAX_CONNECTIONS"),
+        ("--idempotency-ttl-secs", "ESW_IDEMPOTENCY_TTL_SECS"),
     ] {
         assert!(
             output.contains(flag) && output.contains(env),
@@ -40,6 +46,25 @@ fn port_in_use_exits_non_zero_with_one_sentence() {
     );
     assert_ne!(code, 0);
     assert!(output.contains("already in use"), "{output}");
+    assert_eq!(output.trim().lines().count(), 1, "{output}");
+}
+
+#[test]
+fn an_idle_timeout_not_above_the_upstream_timeout_is_a_startup_error() {
+    let temp = tempfile::tempdir().unwrap();
+    let (code, output) = run_to_exit(
+        &[
+            "--port",
+            "0",
+            "--data-dir",
+            temp.path().to_str().unwrap(),
+            "--idle-timeout-secs",
+            "15",
+        ],
+        &[],
+    );
+    assert_ne!(code, 0);
+    assert!(output.contains("--idle-timeout-secs"), "{output}");
     assert_eq!(output.trim().lines().count(), 1, "{output}");
 }
 

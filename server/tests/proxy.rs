@@ -518,3 +518,33 @@ async fn proxy_configuration_passes_endgrate_errors_on_without_the_key() {
     assert!(!text.contains("stack trace"), "{text}");
     assert_no_sentinel("server output", &server.output());
 }
+
+#[tokio::test]
+async fn endgrate_receives_exactly_the_urls_that_were_validated() {
+    let (upstream, fake) = start_fake(Behaviour::Ok).await;
+    let temp = tempfile::tempdir().unwrap();
+    let server = start_proxy(&upstream, &temp.path().join("data"));
+    let body = format!(
+        r#"{{"provider": "hubspot", "redirect_url": "http:127.0.0.1:{}/x",
+            "configuration_webhook": {{"endpoint": "https://hooks.example"}}}}"#,
+        server.port
+    );
+    let (status, _, text) = post_json(
+        &server.url("/api/session/initiate"),
+        Some(&local_key(&server)),
+        None,
+        &body,
+    )
+    .await;
+    assert_eq!(status, 200, "{text}");
+    let seen = fake.seen.lock().unwrap();
+    let forwarded = json(&seen.last().unwrap().2);
+    assert_eq!(
+        forwarded["redirect_url"],
+        format!("http://127.0.0.1:{}/x", server.port)
+    );
+    assert_eq!(
+        forwarded["configuration_webhook"]["endpoint"],
+        "https://hooks.example/"
+    );
+}

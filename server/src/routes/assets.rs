@@ -1,16 +1,14 @@
 //! Logos and the built widget: `/logos/<name>.svg` from memory, everything else from the static
 //! directory.
 //!
-//! Only files under the static directory are served (tower-http's `ServeDir` refuses `..`); a
-//! missing directory is a clear 503, not a bare 404.
+//! Static files are `files.rs`'s (precompressed, cached, no `..`); a missing directory is a
+//! clear 503, not a bare 404.
 
 use crate::state::Shared;
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{header, Request, StatusCode};
 use axum::response::{IntoResponse, Response};
-use tower::ServiceExt;
-use tower_http::services::ServeDir;
 
 /// `GET /logos/{file}`.
 pub async fn logo(State(state): State<Shared>, Path(file): Path<String>) -> Response {
@@ -46,9 +44,6 @@ pub async fn static_files(State(state): State<Shared>, request: Request<Body>) -
         )
             .into_response();
     }
-    let service = ServeDir::new(&state.static_dir).append_index_html_on_directories(true);
-    match service.oneshot(request).await {
-        Ok(response) => response.map(Body::new),
-        Err(never) => match never {},
-    }
+    let (parts, _) = request.into_parts();
+    super::files::serve(&state.static_dir, &parts).await
 }

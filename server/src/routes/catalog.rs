@@ -4,11 +4,12 @@
 //! In proxy mode the integrations read is forwarded to Endgrate; fields always come from the seed
 //! because Endgrate has no field catalog. These handlers only read; they must not write.
 
-use crate::error::{json_bytes, Failure};
+use super::compress;
+use crate::error::{json_bytes, AppError};
 use crate::sessions;
 use crate::state::Shared;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
@@ -39,15 +40,45 @@ impl IntegrationsQuery {
     }
 }
 
+/// How long a browser may reuse a catalog answer: a reload or a second mount within a minute
+/// gets it from the HTTP cache instead of a round trip. The catalog changes rarely; a minute is
+/// harmless.
+const CATALOG_CACHE: &str = "public, max-age=60";
+
+/// Marks a successful catalog answer reusable for [`CATALOG_CACHE`].
+fn cacheable(mut response: Response) -> Response {
+    if response.status() == StatusCode::OK {
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(CATALOG_CACHE),
+        );
+    }
+    response
+}
+
 /// `GET /api/integrations`.
 pub async fn integrations(
     State(state): State<Shared>,
+    headers: HeaderMap,
     Query(query): Query<IntegrationsQuery>,
+) -> Response {
+    cacheable(integrations_answer(state, &headers, query).await)
+}
+
+async fn integrations_answer(
+    state: Shared,
+    headers: &HeaderMap,
+    query: IntegrationsQuery,
 ) -> Response {
     if let Some(upstream) = &state.upstream {
         return upstream.integrations(&query).await;
     }
     if query.provider.is_none() && query.category.is_none() && query.session_id.is_none() {
+        if compress::accepts_gzip(headers) {
+            let mut response = json_bytes(StatusCode::OK, state.catalog_gzip.clone());
+            compress::mark_gzip(&mut response);
+            return response;
+        }
         return json_bytes(StatusCode::OK, state.catalog_json.clone());
     }
     let mut session_types: Option<BTreeSet<String>> = None;
@@ -99,15 +130,15 @@ pub struct FieldsQuery {
 pub async fn fields(
     State(state): State<Shared>,
     Query(query): Query<FieldsQuery>,
-) -> Result<Json<FieldsResponse>, Failure> {
+) -> Result<Json<FieldsResponse>, AppError> {
     let provider_name = query
         .provider
-        .ok_or_else(|| Failure::invalid("provider", "is required"))?;
+        .ok_or_else(|| AppError::invalid("provider", "is required"))?;
     let endgrate_type = query
         .endgrate_type
-        .ok_or_else(|| Failure::invalid("endgrate_type", "is required"))?;
+        .ok_or_else(|| AppError::invalid("endgrate_type", "is required"))?;
     let not_found =
-        |key: &str, problem: String| Failure::keyed(StatusCode::NOT_FOUND, key, problem);
+        |key: &str, problem: String| AppError::keyed(StatusCode::NOT_FOUND, key, problem);
     let provider = state
         .catalog
         .provider(&provider_name)

@@ -6,11 +6,14 @@
 
 mod assets;
 mod catalog;
+mod compress;
+mod files;
 mod host;
 mod session;
 
 pub use catalog::IntegrationsQuery;
-pub use host::check_origin;
+pub use compress::gzip;
+pub use files::PAGE_CSP;
 
 use crate::hosted;
 use crate::state::Shared;
@@ -24,18 +27,25 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tower_http::LatencyUnit;
 use tracing::Level;
 
+/// Longest request path written to the log.
+const MAX_LOGGED_PATH: usize = 256;
+
 /// The complete application.
 pub fn router(state: Shared) -> Router {
+    // The JSON reads go out gzipped to clients that accept it (compress.rs).
+    let gzipped = axum::middleware::from_fn(compress::json_answers);
+    let integrations = get(catalog::integrations).layer(gzipped.clone());
+    let fields = get(catalog::fields).layer(gzipped);
     let browser = Router::new()
-        .route("/api/endgrate/api/integrations", get(catalog::integrations))
-        .route("/api/endgrate/api/fields", get(catalog::fields))
+        .route("/api/endgrate/api/integrations", integrations.clone())
+        .route("/api/endgrate/api/fields", fields.clone())
         .route("/api/endgrate/session/initiate", post(host::initiate))
         .layer(cors(&state));
 
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
-        .route("/api/integrations", get(catalog::integrations))
-        .route("/api/fields", get(catalog::fields))
+        .route("/api/integrations", integrations)
+        .route("/api/fields", fields)
         .route("/api/session/initiate", post(session::initiate))
         .route("/api/session/configuration", get(session::configuration))
         .route("/api/session/delete", post(session::delete))
@@ -58,11 +68,20 @@ pub fn router(state: Shared) -> Router {
             TraceLayer::new_for_http()
                 // The path only: query strings may carry session ids, bodies carry user data.
                 .make_span_with(|req: &Request<_>| {
-                    tracing::info_span!("http", method = %req.method(), path = %req.uri().path())
+                    let path = req.uri().path();
+                    // A hostile path can be kilobytes long; the log keeps only that it was.
+                    let path = if path.len() > MAX_LOGGED_PATH {
+                        "(over-long path)"
+                    } else {
+                        path
+                    };
+                    tracing::info_span!("http", method = %req.method(), path = %path)
                 })
                 .on_request(())
                 .on_response(
-                    DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Micros),
+                    DefaultOnResponse::new()
+                        .level(Level::INFO)
+                        .latency_unit(LatencyUnit::Micros),
                 )
                 .on_failure(()),
         )

@@ -15,23 +15,6 @@ use widget_core::wire::{Field, Integration, ProviderEntry, ProviderInfo};
 const PROVIDERS_JSON: &str = include_str!("providers.json");
 const SCHEMAS_JSON: &str = include_str!("schemas.json");
 
-/// The integration categories Endgrate's `category` accepts (endgrate-api.md section 1).
-pub const CATEGORIES: [&str; 13] = [
-    "CRM",
-    "ACCOUNTING",
-    "ANALYTICS",
-    "ATS",
-    "CALENDAR",
-    "COMMUNICATION",
-    "DATABASE",
-    "ECOMMERCE",
-    "FORMS",
-    "HELPDESK",
-    "MARKETING",
-    "PROSPECTING",
-    "WORKSPACE",
-];
-
 #[derive(Deserialize)]
 struct ProvidersFile {
     providers: Vec<RawProvider>,
@@ -207,6 +190,7 @@ fn build_provider(
 mod tests {
     use super::*;
     use std::collections::BTreeSet;
+    use widget_core::options::CATEGORIES;
 
     #[test]
     fn seed_has_at_least_40_providers_across_8_categories() {

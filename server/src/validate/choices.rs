@@ -3,7 +3,7 @@
 //!
 //! Decides only; it must not touch the database.
 
-use crate::error::Failure;
+use crate::error::AppError;
 use crate::seed::{Catalog, Provider};
 use crate::validate::CatalogScope;
 use std::collections::BTreeSet;
@@ -16,7 +16,7 @@ pub(super) fn check(
     keys: &BTreeSet<String>,
     catalog: &Catalog,
     scope: CatalogScope,
-) -> Result<(), Failure> {
+) -> Result<(), AppError> {
     let provider = match body
         .provider
         .as_deref()
@@ -25,14 +25,14 @@ pub(super) fn check(
         Some((_, Some(provider))) => Some(provider),
         Some((_, None)) if scope == CatalogScope::Partial => None,
         Some((name, None)) => {
-            return Err(Failure::invalid(
+            return Err(AppError::invalid(
                 "provider",
                 format!("no provider named `{name}`"),
             ))
         }
         None if euc.schemas.is_empty() => None,
         None => {
-            return Err(Failure::invalid(
+            return Err(AppError::invalid(
                 "provider",
                 "is required when end_user_configuration has schemas",
             ));
@@ -47,7 +47,10 @@ pub(super) fn check(
             }
         };
         if !keys.contains(key) {
-            return Err(Failure::invalid(&at(""), "is not a schema of this session"));
+            return Err(AppError::invalid(
+                &at(""),
+                "is not a schema of this session",
+            ));
         }
         let own_fields = body
             .schema
@@ -65,7 +68,7 @@ pub(super) fn check(
         if let Some(fields) = &schema_fields {
             for name in choice.fields.keys() {
                 if !fields.contains(name) {
-                    return Err(Failure::invalid(
+                    return Err(AppError::invalid(
                         &at(&format!("fields.{name}")),
                         "is not a field of this schema",
                     ));
@@ -84,10 +87,10 @@ fn check_against_provider(
     key: &str,
     choice: &SchemaChoice,
     at: &dyn Fn(&str) -> String,
-) -> Result<(), Failure> {
+) -> Result<(), AppError> {
     let name = &provider.entry.provider.name;
     let Some(integration) = provider.integration(key) else {
-        return Err(Failure::invalid(
+        return Err(AppError::invalid(
             &at(""),
             format!("{name} has no integration for {key}"),
         ));
@@ -102,7 +105,7 @@ fn check_against_provider(
         } else {
             "push (EXPORT)"
         };
-        return Err(Failure::invalid(
+        return Err(AppError::invalid(
             &at("method"),
             format!("{name} does not support {direction} for {key}"),
         ));
@@ -111,7 +114,7 @@ fn check_against_provider(
         // The name the widget builds from the catalog it was shown (one rule, in widget_core).
         let expected = resource_name(&integration.display_name, choice.method);
         if *chosen != expected {
-            return Err(Failure::invalid(
+            return Err(AppError::invalid(
                 &at("integration"),
                 format!("`{chosen}` is not an integration of {name} for this method; expected `{expected}`"),
             ));
@@ -125,7 +128,7 @@ fn check_against_provider(
     let has = |field: &str| provider_fields.iter().any(|f| f.name == field);
     for (field, mapping) in &choice.fields {
         if !has(&mapping.provider_field) {
-            return Err(Failure::invalid(
+            return Err(AppError::invalid(
                 &at(&format!("fields.{field}.provider_field")),
                 format!("{name} has no field `{}` on {key}", mapping.provider_field),
             ));
@@ -133,7 +136,7 @@ fn check_against_provider(
     }
     for (i, field) in choice.passthrough_fields.iter().enumerate() {
         if !has(field) {
-            return Err(Failure::invalid(
+            return Err(AppError::invalid(
                 &at(&format!("passthrough_fields[{i}]")),
                 format!("{name} has no field `{field}` on {key}"),
             ));
@@ -158,7 +161,7 @@ mod tests {
             CatalogScope::Authoritative,
         )
         .err()
-        .map(|f| f.body.errors.unwrap().as_object().unwrap()[0].0.clone())
+        .map(|f| f.key().unwrap())
     }
 
     fn with_choice(choice: &str) -> String {

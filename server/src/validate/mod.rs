@@ -3,16 +3,20 @@
 //! categories, schemas identified by type or title, the redirect allow-list, and (with a catalog)
 //! the provider and the end user's choices.
 //!
-//! Every refusal names the offending key, as a dotted path (`schema[0].endgrate_type`). This
-//! module decides only; it must not touch the database or build HTTP responses beyond [`Failure`].
+//! Every refusal names the offending key, as a dotted path (`schema[0].endgrate_type`). URLs that
+//! pass are replaced by the parser's serialisation the checks ran on, so what is stored and
+//! forwarded is exactly what was validated. This module decides only; it must not touch the
+//! database or build HTTP responses beyond [`AppError`].
 
 mod choices;
 
-use crate::error::Failure;
+use crate::body;
+use crate::error::AppError;
 use crate::redirect::AllowList;
-use crate::seed::{Catalog, CATEGORIES};
-use axum::http::StatusCode;
+use crate::seed::Catalog;
 use std::collections::BTreeSet;
+use widget_core::options::{CATEGORIES, PROPERTY_TYPES};
+use widget_core::url_check::{parse_web_url, NativeUrlParser};
 use widget_core::wire::{InitiateBody, Schema};
 
 /// How much of the catalog applies: local mode knows every provider; proxy mode's catalog is
@@ -25,36 +29,21 @@ pub enum CatalogScope {
     Partial,
 }
 
-/// JSON-Schema property types Endgrate accepts.
-const PROPERTY_TYPES: [&str; 5] = ["string", "number", "boolean", "array", "object"];
-
 /// Parses and validates an initiate body.
 ///
 /// # Errors
-/// 400 for malformed JSON, 422 naming the key for everything else.
+/// 400 for malformed JSON or a repeated key, 422 naming the key for everything else.
 pub fn initiate_body(
     bytes: &[u8],
     catalog: &Catalog,
     redirects: &AllowList,
     scope: CatalogScope,
-) -> Result<InitiateBody, Failure> {
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
-        Failure::new(
-            StatusCode::BAD_REQUEST,
-            format!("The request body is not valid JSON ({e})."),
-        )
-    })?;
-    if !value.is_object() {
-        return Err(Failure::invalid("body", "must be a JSON object"));
-    }
-    let body: InitiateBody = serde_path_to_error::deserialize(value).map_err(|e| {
-        let (key, problem) = describe(e.path().to_string(), e.inner().to_string());
-        Failure::invalid(&key, problem)
-    })?;
+) -> Result<InitiateBody, AppError> {
+    let mut body: InitiateBody = body::typed(body::json_object(bytes)?)?;
 
     if let Some(category) = &body.category {
         if !CATEGORIES.contains(&category.as_str()) {
-            return Err(Failure::invalid(
+            return Err(AppError::invalid(
                 "category",
                 format!(
                     "unknown category `{category}`; expected one of {}",
@@ -65,26 +54,27 @@ pub fn initiate_body(
     }
     if let Some(provider) = &body.provider {
         if scope == CatalogScope::Authoritative && catalog.provider(provider).is_none() {
-            return Err(Failure::invalid(
+            return Err(AppError::invalid(
                 "provider",
                 format!("no provider named `{provider}` in the catalog"),
             ));
         }
     }
     if let Some(url) = &body.redirect_url {
-        redirects
+        let accepted = redirects
             .check(url)
-            .map_err(|problem| Failure::invalid("redirect_url", problem))?;
+            .map_err(|problem| AppError::invalid("redirect_url", problem))?;
+        body.redirect_url = Some(accepted.as_str().to_owned());
     }
-    if let Some(webhook) = &body.configuration_webhook {
-        check_webhook(&webhook.endpoint)?;
+    if let Some(webhook) = &mut body.configuration_webhook {
+        webhook.endpoint = check_webhook(&webhook.endpoint)?;
     }
     for text in [
         ("label", &body.label),
         ("provider_list_id", &body.provider_list_id),
     ] {
         if text.1.as_ref().is_some_and(|v| v.len() > 500) {
-            return Err(Failure::invalid(text.0, "is longer than 500 characters"));
+            return Err(AppError::invalid(text.0, "is longer than 500 characters"));
         }
     }
     let keys = schema_keys(&body, catalog)?;
@@ -96,12 +86,12 @@ pub fn initiate_body(
 
 /// The session's schema keys (endgrate_type, or title for custom schemas), with the types the
 /// category adds. Refuses schemas that cannot be identified.
-fn schema_keys(body: &InitiateBody, catalog: &Catalog) -> Result<BTreeSet<String>, Failure> {
+fn schema_keys(body: &InitiateBody, catalog: &Catalog) -> Result<BTreeSet<String>, AppError> {
     let mut keys = BTreeSet::new();
     for (i, schema) in body.schema.iter().flatten().enumerate() {
         let key = schema_key(i, schema, catalog)?;
         if !keys.insert(key.clone()) {
-            return Err(Failure::invalid(
+            return Err(AppError::invalid(
                 &format!("schema[{i}]"),
                 format!("`{key}` appears twice"),
             ));
@@ -113,11 +103,11 @@ fn schema_keys(body: &InitiateBody, catalog: &Catalog) -> Result<BTreeSet<String
     Ok(keys)
 }
 
-fn schema_key(i: usize, schema: &Schema, catalog: &Catalog) -> Result<String, Failure> {
+fn schema_key(i: usize, schema: &Schema, catalog: &Catalog) -> Result<String, AppError> {
     let at = |key: &str| format!("schema[{i}].{key}");
     if let Some(kind) = &schema.schema_type {
         if kind != "object" {
-            return Err(Failure::invalid(&at("type"), "must be \"object\""));
+            return Err(AppError::invalid(&at("type"), "must be \"object\""));
         }
     }
     let title = schema
@@ -129,7 +119,7 @@ fn schema_key(i: usize, schema: &Schema, catalog: &Catalog) -> Result<String, Fa
         for (name, property) in properties {
             let kind = property.get("type").and_then(|t| t.as_str());
             if !kind.is_some_and(|k| PROPERTY_TYPES.contains(&k)) {
-                return Err(Failure::invalid(
+                return Err(AppError::invalid(
                     &at(&format!("properties.{name}.type")),
                     format!("must be one of {}", PROPERTY_TYPES.join(", ")),
                 ));
@@ -146,70 +136,45 @@ fn schema_key(i: usize, schema: &Schema, catalog: &Catalog) -> Result<String, Fa
                 .is_some_and(|s| s.fields.iter().any(|f| f.name == *name)),
         };
         if !declared {
-            return Err(Failure::invalid(
+            return Err(AppError::invalid(
                 &at(&format!("required[{j}]")),
                 format!("`{name}` is not a property of this schema"),
             ));
         }
     }
     match (schema.endgrate_type.as_deref(), title) {
-        (Some("unspecified") | None, None) => Err(Failure::invalid(
+        (Some("unspecified") | None, None) => Err(AppError::invalid(
             &at("title"),
             "is required when the schema has no endgrate_type",
         )),
         (Some("unspecified") | None, Some(title)) => Ok(title.to_string()),
         (Some(kind), _) if catalog.is_known_type(kind) => Ok(kind.to_string()),
-        (Some(kind), _) => Err(Failure::invalid(
+        (Some(kind), _) => Err(AppError::invalid(
             &at("endgrate_type"),
             format!("unknown endgrate_type `{kind}`"),
         )),
     }
 }
 
-fn check_webhook(endpoint: &str) -> Result<(), Failure> {
-    let key = "configuration_webhook.endpoint";
-    let url =
-        url::Url::parse(endpoint).map_err(|_| Failure::invalid(key, "is not an absolute URL"))?;
-    if !matches!(url.scheme(), "https" | "http") || url.host_str().is_none() {
-        return Err(Failure::invalid(key, "must be an http(s) URL"));
-    }
-    Ok(())
-}
-
-/// Turns serde's message and path into (key, problem). An unknown key's path is its parent, so
-/// the key itself is appended.
-fn describe(path: String, message: String) -> (String, String) {
-    let parent = if path == "." { String::new() } else { path };
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let name = rest.split('`').next().unwrap_or_default();
-        let key = if parent.is_empty() {
-            name.to_string()
-        } else if parent.ends_with(name) {
-            parent.clone()
-        } else {
-            format!("{parent}.{name}")
-        };
-        return (key, "unknown key".to_string());
-    }
-    let key = if parent.is_empty() {
-        "body".to_string()
-    } else {
-        parent
-    };
-    // serde appends " at line L column C"; the key already says where.
-    let problem = message
-        .split(" at line ")
-        .next()
-        .unwrap_or(&message)
-        .to_string();
-    (key, problem)
+/// The endpoint rule of the widget's options (`widget_core::url_check::parse_web_url`): the
+/// redirect rule's raw-string checks (no whitespace, control character or backslash), then an
+/// absolute https URL (http on loopback) without credentials. Returns the serialisation checked.
+fn check_webhook(endpoint: &str) -> Result<String, AppError> {
+    parse_web_url(endpoint, &NativeUrlParser)
+        .map(|parsed| parsed.href)
+        .map_err(|rejection| {
+            AppError::invalid(
+                "configuration_webhook.endpoint",
+                format!("refused because {rejection}"),
+            )
+        })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn check(body: &str) -> Result<InitiateBody, Failure> {
+    fn check(body: &str) -> Result<InitiateBody, AppError> {
         let catalog = Catalog::load().unwrap();
         let redirects = AllowList::parse(&["https://app.example"]).unwrap();
         initiate_body(
@@ -221,9 +186,7 @@ mod tests {
     }
 
     fn key_of(body: &str) -> String {
-        let failure = check(body).unwrap_err();
-        let errors = failure.body.errors.expect("errors object");
-        errors.as_object().unwrap()[0].0.clone()
+        check(body).unwrap_err().key().expect("errors object")
     }
 
     #[test]
@@ -278,7 +241,71 @@ mod tests {
     }
 
     #[test]
+    fn property_types_are_the_widgets() {
+        // `integer` is one of Endgrate's types; the widget accepts it, so the server must too.
+        check(r#"{"schema": [{"title": "T", "properties": {"n": {"type": "integer"}}}]}"#).unwrap();
+        assert_eq!(
+            key_of(r#"{"schema": [{"title": "T", "properties": {"n": {"type": "text"}}}]}"#),
+            "schema[0].properties.n.type"
+        );
+    }
+
+    #[test]
     fn malformed_json_is_a_400() {
-        assert_eq!(check("{").unwrap_err().status, StatusCode::BAD_REQUEST);
+        assert_eq!(check("{").unwrap_err().status.as_u16(), 400);
+    }
+
+    #[test]
+    fn stored_urls_are_the_serialisations_that_were_checked() {
+        let body = check(
+            r#"{"redirect_url": "https://app.example/done?x=1",
+                "configuration_webhook": {"endpoint": "https://hooks.example"}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            body.redirect_url.as_deref(),
+            Some("https://app.example/done?x=1")
+        );
+        assert_eq!(
+            body.configuration_webhook.unwrap().endpoint,
+            "https://hooks.example/"
+        );
+    }
+
+    #[test]
+    fn webhook_endpoints_follow_the_redirect_rules_raw_string_checks() {
+        for endpoint in [
+            " https://x.example/hook",
+            r"https://x.exa\nmple/hook",
+            r"https://x.example/\\hook",
+            r"https://x.example/\u0000",
+            "https://user:pw@x.example/hook",
+            "http://x.example/hook",
+            "http:x.example/hook",
+        ] {
+            let body = format!(r#"{{"configuration_webhook": {{"endpoint": "{endpoint}"}}}}"#);
+            assert_eq!(
+                key_of(&body),
+                "configuration_webhook.endpoint",
+                "{endpoint:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_redirect_the_parser_repairs_is_stored_as_the_parsers_serialisation() {
+        let redirects = AllowList::parse(&["http://127.0.0.1:8787"]).unwrap();
+        let catalog = Catalog::load().unwrap();
+        let body = initiate_body(
+            br#"{"redirect_url": "http:127.0.0.1:8787/x"}"#,
+            &catalog,
+            &redirects,
+            CatalogScope::Authoritative,
+        )
+        .unwrap();
+        assert_eq!(
+            body.redirect_url.as_deref(),
+            Some("http://127.0.0.1:8787/x")
+        );
     }
 }

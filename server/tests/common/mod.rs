@@ -12,6 +12,12 @@ use std::time::{Duration, Instant};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_endgrate-widget-server");
 
+/// The binary under test: this build's, or `ESW_TEST_SERVER_BIN` (to run the tests against
+/// another build, e.g. to see which of them an older server fails).
+pub fn bin() -> String {
+    std::env::var("ESW_TEST_SERVER_BIN").unwrap_or_else(|_| BIN.to_string())
+}
+
 /// A running server process.
 pub struct TestServer {
     pub child: Child,
@@ -37,7 +43,7 @@ impl TestServer {
     // The child moves into the returned `TestServer`, whose `Drop` kills and waits for it.
     #[allow(clippy::zombie_processes)]
     pub fn start_in(data_dir: &Path, args: &[&str], env: &[(&str, &str)]) -> TestServer {
-        let mut command = Command::new(BIN);
+        let mut command = Command::new(bin());
         command
             .args(["--port", "0", "--data-dir"])
             .arg(data_dir)
@@ -126,7 +132,7 @@ impl Drop for TestServer {
 
 /// Runs the binary to completion (startup-failure tests) and returns (exit code, stdout+stderr).
 pub fn run_to_exit(args: &[&str], env: &[(&str, &str)]) -> (i32, String) {
-    let mut command = Command::new(BIN);
+    let mut command = Command::new(bin());
     command
         .args(args)
         .env_remove("ENDGRATE_API_KEY")
