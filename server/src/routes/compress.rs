@@ -28,13 +28,7 @@ pub fn gzip(bytes: &[u8]) -> Vec<u8> {
 
 /// Whether the request's `Accept-Encoding` accepts gzip.
 pub fn accepts_gzip(headers: &HeaderMap) -> bool {
-    let accepted = headers
-        .get_all(header::ACCEPT_ENCODING)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .collect::<Vec<_>>()
-        .join(",");
-    super::files::accepts(&accepted, "gzip")
+    super::files::accepts(&super::files::accepted_encodings(headers), "gzip")
 }
 
 /// Marks `response` as gzip-encoded (its body already is).

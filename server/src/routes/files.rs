@@ -195,14 +195,19 @@ fn content_type(file: &Path) -> Option<&'static str> {
     })
 }
 
-/// The file to send and its `Content-Encoding`: brotli, then gzip, then the file itself.
-async fn choose_variant(file: &Path, headers: &HeaderMap) -> (PathBuf, Option<&'static str>) {
-    let accepted = headers
+/// Every `Accept-Encoding` header of the request, as one comma-separated list.
+pub(super) fn accepted_encodings(headers: &HeaderMap) -> String {
+    headers
         .get_all(header::ACCEPT_ENCODING)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .collect::<Vec<_>>()
-        .join(",");
+        .join(",")
+}
+
+/// The file to send and its `Content-Encoding`: brotli, then gzip, then the file itself.
+async fn choose_variant(file: &Path, headers: &HeaderMap) -> (PathBuf, Option<&'static str>) {
+    let accepted = accepted_encodings(headers);
     for (encoding, suffix) in [("br", "br"), ("gzip", "gz")] {
         if accepts(&accepted, encoding) {
             let variant = with_suffix(file, suffix);
