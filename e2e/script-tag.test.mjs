@@ -254,3 +254,34 @@ ${page}</body></html>`;
   assert.deepEqual(pageErrors, []);
   await context.close();
 });
+
+test("the README's faster-start snippet, as written: the .wasm and the catalog start with the page, each fetched once", async () => {
+  const markup = readmeBlocks("html")[2];
+  assert.match(markup, /rel="preload"/);
+  const { context, page: tab, pageErrors } = await newPage(browser);
+  const logs = [];
+  tab.on("console", (message) => logs.push(message.text()));
+  const fetched = { wasm: 0, catalog: 0 };
+  tab.on("request", (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith(".wasm")) fetched.wasm += 1;
+    if (path === "/api/endgrate/api/integrations") fetched.catalog += 1;
+  });
+  const posts = recordInitiates(tab);
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>README faster start</title></head><body>
+${withThisBuild(markup)}
+</body></html>`;
+  await openStrict(tab, "/readme-faster.html", body);
+  await completeFlow(tab);
+  assert.deepEqual(fetched, { wasm: 1, catalog: 1 }, "each preload was the response the widget used");
+  assert.ok(!logs.some((l) => /preload/i.test(l)), `no unused-preload warning: ${logs}`);
+  // The catalog was asked for before the .wasm had arrived: the two downloads overlapped.
+  const [wasm, catalog] = await tab.evaluate(() =>
+    [".wasm", "/api/integrations"].map((part) => performance.getEntriesByType("resource").find((e) => e.name.includes(part))),
+  );
+  assert.ok(catalog.startTime < wasm.responseEnd, `catalog started at ${catalog.startTime} ms, .wasm in at ${wasm.responseEnd} ms`);
+  assert.equal(posts.length, 1);
+  assert.deepEqual(await tab.evaluate(() => window.__violations), []);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});

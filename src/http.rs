@@ -8,6 +8,7 @@ use crate::boundary::json::BrowserJson;
 use crate::boundary::platform::{self, AbortTimer};
 use gloo_net::http::{Request, Response};
 use web_sys::{AbortController, AbortSignal, Headers, RequestCredentials, RequestInit};
+use widget_core::options::Credentials;
 
 /// GET requests give up after this long (R15).
 const GET_TIMEOUT_MS: u32 = 10_000;
@@ -72,10 +73,14 @@ pub struct RawResponse {
 
 /// GETs `url` and returns its 2xx response, retrying transient failures. The caller decodes the
 /// body, so this loop is compiled once for every kind of GET.
-pub async fn get(url: &str, max_bytes: usize) -> Result<RawResponse, FetchError> {
+pub async fn get(
+    url: &str,
+    credentials: Credentials,
+    max_bytes: usize,
+) -> Result<RawResponse, FetchError> {
     let mut attempt = 1;
     loop {
-        let outcome = match send(url, None, GET_TIMEOUT_MS, max_bytes).await {
+        let outcome = match send(url, credentials, None, GET_TIMEOUT_MS, max_bytes).await {
             Ok(raw) if (200..300).contains(&raw.status) => {
                 return Ok(RawResponse {
                     status: raw.status,
@@ -102,6 +107,7 @@ pub async fn get(url: &str, max_bytes: usize) -> Result<RawResponse, FetchError>
 /// with the same key (R18).
 pub async fn post_initiate(
     url: &str,
+    credentials: Credentials,
     body: &str,
     idempotency_key: &str,
     max_bytes: usize,
@@ -110,7 +116,7 @@ pub async fn post_initiate(
         body,
         idempotency_key,
     };
-    let received = send(url, Some(post), POST_TIMEOUT_MS, max_bytes).await?;
+    let received = send(url, credentials, Some(post), POST_TIMEOUT_MS, max_bytes).await?;
     Ok(RawResponse {
         status: received.status,
         body: received.body,
@@ -133,6 +139,7 @@ struct Post<'a> {
 
 async fn send(
     url: &str,
+    credentials: Credentials,
     post: Option<Post<'_>>,
     timeout_ms: u32,
     max_bytes: usize,
@@ -142,7 +149,7 @@ async fn send(
     }
     let controller = AbortController::new().map_err(|_| FetchError::Network)?;
     let _timer = AbortTimer::arm(&controller, timeout_ms);
-    let request = build(url, post, &controller.signal()).ok_or(FetchError::Network)?;
+    let request = build(url, credentials, post, &controller.signal()).ok_or(FetchError::Network)?;
     let aborted = || controller.signal().aborted();
     let response = request.send().await.map_err(|_| {
         if aborted() {
@@ -174,12 +181,20 @@ async fn send(
     })
 }
 
-/// The fetch request: no cookies or credentials, cancelled through `signal`, and for the initiate
-/// POST its JSON body and idempotency key. Built from a `RequestInit` rather than gloo-net's
+/// The fetch request: no cookies or credentials unless the host chose same-origin ones (R32),
+/// cancelled through `signal`, and for the initiate POST its JSON body and idempotency key. Built from a `RequestInit` rather than gloo-net's
 /// `RequestBuilder`, whose query merging the widget never uses; gloo-net still sends it.
-fn build(url: &str, post: Option<Post<'_>>, signal: &AbortSignal) -> Option<Request> {
+fn build(
+    url: &str,
+    credentials: Credentials,
+    post: Option<Post<'_>>,
+    signal: &AbortSignal,
+) -> Option<Request> {
     let init = RequestInit::new();
-    init.set_credentials(RequestCredentials::Omit);
+    init.set_credentials(match credentials {
+        Credentials::Omit => RequestCredentials::Omit,
+        Credentials::SameOrigin => RequestCredentials::SameOrigin,
+    });
     init.set_signal(Some(signal));
     if let Some(post) = post {
         let headers = Headers::new().ok()?;

@@ -13,7 +13,7 @@ use leptos::task::spawn_local;
 use widget_core::codes::ErrorCode;
 use widget_core::decode::{self, Failure};
 use widget_core::ids::{IdempotencyKey, ProviderName, SchemaKey};
-use widget_core::options::WidgetOptions;
+use widget_core::options::{Credentials, WidgetOptions};
 use widget_core::url_check::set_query_param;
 use widget_core::wire::InitiateBody;
 use widget_core::wizard::{Command, Event, HostEvent, Wizard};
@@ -26,6 +26,8 @@ struct Context {
     host: HostCallbacks,
     api_base: String,
     initiate_url: String,
+    /// `credentials`: whether requests carry the page's own cookies.
+    credentials: Credentials,
     storage_key: String,
 }
 
@@ -50,6 +52,7 @@ impl Shell {
             host,
             api_base: options.api_base.as_str().trim_end_matches('/').to_owned(),
             initiate_url: options.initiate_url.as_str().to_owned(),
+            credentials: options.credentials,
             storage_key,
         };
         let saved = platform::storage_get(&context.storage_key);
@@ -213,8 +216,9 @@ impl Shell {
     /// Sends `request` to `url` and feeds its outcome back as the next event. Every request runs
     /// as this one future type, so the async machinery is compiled once, not once per kind.
     fn request(self, url: String, request: Request) {
+        let credentials = self.context.with_value(|c| c.credentials);
         spawn_local(async move {
-            let event = request.send(&url).await;
+            let event = request.send(&url, credentials).await;
             self.dispatch(event);
         });
     }
@@ -261,7 +265,7 @@ enum Request {
 
 impl Request {
     /// Performs the request and turns its outcome into the event the wizard expects.
-    async fn send(self, url: &str) -> Event {
+    async fn send(self, url: &str, credentials: Credentials) -> Event {
         let answer = match &self {
             Request::Submit {
                 body,
@@ -269,6 +273,7 @@ impl Request {
             } => {
                 http::post_initiate(
                     url,
+                    credentials,
                     body,
                     idempotency_key.as_str(),
                     decode::MAX_INITIATE_BYTES,
@@ -276,7 +281,7 @@ impl Request {
                 .await
             }
             Request::Catalog | Request::Fields { .. } => {
-                http::get(url, decode::MAX_CATALOG_BYTES).await
+                http::get(url, credentials, decode::MAX_CATALOG_BYTES).await
             }
         };
         self.answered(answer)

@@ -1,6 +1,7 @@
 // The load-time benchmark: Debian's Chromium (playwright-core), a cold cache for every run, the
 // reference server on loopback serving the built widget (precompressed, as in production), and a
-// page that mounts it as the README's script-tag snippet does. For each network profile it prints the median
+// page that mounts it as the README's script-tag snippet does, without and with the README's
+// "Faster start" preloads. For each network profile and page it prints the median
 // over the runs of the time from navigation to the first provider painted, the bytes transferred
 // (everything but the logos, which load as the providers are drawn), and the network floor those
 // bytes imply (transfer time at the profile's download rate plus three round trips).
@@ -27,25 +28,39 @@ const PROFILES = [
   { name: "Fast 3G (562.5 ms, 1.44/0.675 Mbps, 4x CPU)", rttMs: 562.5, downMbps: 1.44, upMbps: 0.675, cpu: 4 },
 ];
 
-// A static directory holding the built widget and the README's script-tag snippet as the page:
-// the versioned module and stylesheet with their SRI hashes, and the custom element configured by
-// its JSON child (the server's CSP allows no inline script, and the snippet needs none).
+// A static directory holding the built widget and two pages mounting it as the README does: the
+// script-tag snippet (the versioned module and stylesheet with their SRI hashes, the custom element
+// configured by its JSON child; the server's CSP allows no inline script, and the snippet needs
+// none), and the same page with the "Faster start" preloads of the .wasm and the catalog.
 const sri = JSON.parse(readFileSync(resolve(DIST, WIDGET_DIR.slice(1), "sri.json"), "utf8"));
 const site = mkdtempSync(join(tmpdir(), "esw-bench-"));
 symlinkSync(resolve(DIST, "widget"), join(site, "widget"), "dir");
-writeFileSync(
-  join(site, "bench.html"),
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>load time</title>
+const PAGES = [
+  { name: "snippet", preload: "", options: {} },
+  {
+    name: "faster start",
+    preload: `<link rel="preload" as="fetch" crossorigin="anonymous" href="${WIDGET_DIR}/endgrate-session-widget_bg.wasm">
+<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/endgrate/api/integrations">`,
+    options: { credentials: "same-origin" },
+  },
+];
+for (const [i, { preload, options }] of PAGES.entries()) {
+  const json = JSON.stringify({ ...options, session: { schema: [{ endgrate_type: "crm-contact" }] } });
+  writeFileSync(
+    join(site, `bench-${i}.html`),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>load time</title>
+${preload}
 <link rel="stylesheet" href="${WIDGET_DIR}/endgrate-session-widget.css"
       integrity="${sri["endgrate-session-widget.css"]}" crossorigin="anonymous">
 <script type="module" src="${WIDGET_DIR}/endgrate-session-widget.js"
         integrity="${sri["endgrate-session-widget.js"]}" crossorigin="anonymous"></script>
 </head><body><main>
 <endgrate-session-widget api-base="/api/endgrate">
-  <script type="application/json">{"session": {"schema": [{"endgrate_type": "crm-contact"}]}}</script>
+  <script type="application/json">${json}</script>
 </endgrate-session-widget>
 </main></body></html>`,
-);
+  );
+}
 
 // Records when the first provider is on screen: the frame after it enters the DOM.
 const MARK_FIRST_PROVIDER = () => {
@@ -56,7 +71,7 @@ const MARK_FIRST_PROVIDER = () => {
   }).observe(document, { childList: true, subtree: true });
 };
 
-async function measure(browser, url, profile) {
+async function measure(browser, url, page_, profile) {
   const context = await browser.newContext(); // a new context: an empty HTTP cache
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -84,7 +99,7 @@ async function measure(browser, url, profile) {
   }
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: profile.cpu });
   await page.addInitScript(MARK_FIRST_PROVIDER);
-  await page.goto(`${url}/bench.html`, { timeout: RUN_TIMEOUT_MS });
+  await page.goto(`${url}/bench-${page_}.html`, { timeout: RUN_TIMEOUT_MS });
   await page.waitForFunction(() => window.__firstProvider !== undefined, null, { timeout: RUN_TIMEOUT_MS });
   const firstProvider = await page.evaluate(() => window.__firstProvider);
   // When the last byte of the .wasm and of the catalog arrived: what is left after them is CPU.
@@ -104,20 +119,22 @@ const browser = await launchBrowser();
 try {
   console.log(`load time: median of ${RUNS} cold-cache run(s), first provider painted after navigation`);
   for (const profile of PROFILES) {
-    const runs = [];
-    for (let i = 0; i < RUNS; i += 1) runs.push(await measure(browser, server.url, profile));
-    const time = median(runs.map((r) => r.firstProvider));
-    const bytes = median(runs.map((r) => r.bytes));
-    const requests = median(runs.map((r) => r.requests));
-    const wasm = median(runs.map((r) => r.wasm));
-    const catalog = median(runs.map((r) => r.catalog));
-    let line = `  ${profile.name.padEnd(46)} ${time.toFixed(0).padStart(6)} ms   ${(bytes / 1024).toFixed(1)} KB in ${requests} requests` +
-      `   (.wasm in at ${wasm.toFixed(0)} ms, catalog at ${catalog.toFixed(0)} ms)`;
-    if (profile.downMbps > 0) {
-      const floor = (bytes * 8) / (profile.downMbps * 1e6) * 1000 + 3 * profile.rttMs;
-      line += `   network floor ${floor.toFixed(0)} ms (${((time / floor - 1) * 100).toFixed(0)}% above)`;
+    for (const [p, { name }] of PAGES.entries()) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i += 1) runs.push(await measure(browser, server.url, p, profile));
+      const time = median(runs.map((r) => r.firstProvider));
+      const bytes = median(runs.map((r) => r.bytes));
+      const requests = median(runs.map((r) => r.requests));
+      const wasm = median(runs.map((r) => r.wasm));
+      const catalog = median(runs.map((r) => r.catalog));
+      let line = `  ${profile.name.padEnd(46)} ${name.padEnd(13)} ${time.toFixed(0).padStart(6)} ms   ${(bytes / 1024).toFixed(1)} KB in ${requests} requests` +
+        `   (.wasm in at ${wasm.toFixed(0)} ms, catalog at ${catalog.toFixed(0)} ms)`;
+      if (profile.downMbps > 0) {
+        const floor = (bytes * 8) / (profile.downMbps * 1e6) * 1000 + 3 * profile.rttMs;
+        line += `   network floor ${floor.toFixed(0)} ms (${((time / floor - 1) * 100).toFixed(0)}% above)`;
+      }
+      console.log(line);
     }
-    console.log(line);
   }
 } finally {
   await browser.close();

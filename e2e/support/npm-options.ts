@@ -60,6 +60,7 @@ export function everyOption(origin: string, record: (event: WidgetEvent) => void
     allowedRedirectOrigins: [origin],
     allowedImageOrigins: ["https://cdn.example.com"],
     after: "none",
+    credentials: "omit",
     locale: "en",
     theme,
     session,

@@ -102,6 +102,13 @@ export interface WidgetOptions {
   allowedImageOrigins?: string[];
   /** After success: go to redirect_url (default), to Endgrate's hosted page, or stay. */
   after?: "redirect" | "endgrate" | "none";
+  /**
+   * Cookies on the widget's requests to your backend: "omit" (default) sends none;
+   * "same-origin" sends the page's own cookies to its own origin only (for a backend that knows
+   * its user by session cookie, and for a `<link rel="preload" as="fetch" crossorigin>` of the
+   * catalog to be used).
+   */
+  credentials?: "omit" | "same-origin";
   /** "en", "fr", "de", "es"; default: the browser's language. */
   locale?: string;
   theme?: ThemeOptions;

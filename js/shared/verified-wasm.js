@@ -3,6 +3,11 @@
 // can be instantiated — only when the hash equals the one baked in at build time. Nothing of the
 // widget runs unless it matches. (`fetch(url, { integrity })` holds the whole body until it has
 // arrived and been checked, so compilation could never overlap the download.)
+//
+// The .wasm is fetched in CORS mode with same-origin credentials, as the module script itself is
+// (`crossorigin="anonymous"`): a host page's `<link rel="preload" as="fetch" crossorigin>` of the
+// same URL is then the response used, so the download can start with the page, not after the
+// module has arrived. A cross-origin widget host never receives cookies in this mode.
 
 /**
  * @param {URL} url the .wasm next to this module.
@@ -14,9 +19,9 @@
 export async function compileVerified(url, integrity) {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle || typeof WebAssembly.compileStreaming !== "function") {
-    return fetch(url, { integrity, credentials: "omit" });
+    return fetch(url, { integrity, credentials: "same-origin" });
   }
-  const response = await fetch(url, { credentials: "omit" });
+  const response = await fetch(url, { credentials: "same-origin" });
   if (!response.ok || !response.body) {
     throw new Error(`the widget's .wasm could not be loaded (HTTP ${response.status})`);
   }

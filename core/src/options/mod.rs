@@ -46,6 +46,19 @@ pub enum After {
     None,
 }
 
+/// Whether the widget's requests to the host backend carry the page's cookies (R32).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Credentials {
+    /// No cookies or HTTP authentication on any request (default).
+    #[default]
+    Omit,
+    /// Cookies go to the page's own origin only, as for `<link crossorigin="anonymous">`: the
+    /// same-origin cookie mode, for a backend that knows its user by session cookie, and the
+    /// mode in which a host's `<link rel="preload" as="fetch" crossorigin>` of the catalog is used.
+    SameOrigin,
+}
+
 /// A backend endpoint: a same-origin path (`/api/…`) or an https (loopback http) URL.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(transparent)]
@@ -96,6 +109,8 @@ pub struct WidgetOptions {
     pub allowed_image_origins: OriginAllowList,
     /// `after`.
     pub after: After,
+    /// `credentials`.
+    pub credentials: Credentials,
     /// `locale`; `None` lets the widget use the browser's language.
     pub locale: Option<Locale>,
     /// `theme`.
@@ -201,6 +216,7 @@ impl WidgetOptions {
             allowed_redirect_origins,
             allowed_image_origins,
             after: raw.after.unwrap_or_default(),
+            credentials: raw.credentials.unwrap_or_default(),
             locale,
             theme,
             endgrate_origin,

@@ -5,7 +5,7 @@
 //!
 //! Key names come from the serde derives alone ([`serde_fields`]); nothing here lists them.
 
-use super::After;
+use super::{After, Credentials};
 use crate::json::Json;
 use crate::wire::InitiateBody;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
@@ -26,6 +26,8 @@ pub struct RawOptions {
     pub allowed_image_origins: Option<Vec<String>>,
     /// `after`.
     pub after: Option<After>,
+    /// `credentials`.
+    pub credentials: Option<Credentials>,
     /// `locale`.
     pub locale: Option<String>,
     /// `theme`: a table of colour keys, checked against [`super::keys::THEME_COLOR_KEYS`].

@@ -22,6 +22,7 @@ fn empty_options_take_documented_defaults() {
     assert_eq!(o.api_base.as_str(), "/api/endgrate");
     assert_eq!(o.initiate_url.as_str(), "/api/endgrate/session/initiate");
     assert_eq!(o.after, After::Redirect);
+    assert_eq!(o.credentials, Credentials::Omit);
     assert_eq!(o.locale, None);
     assert_eq!(o.endgrate_origin, "https://endgrate.com");
     assert_eq!(
@@ -29,6 +30,14 @@ fn empty_options_take_documented_defaults() {
         crate::wire::UpsertSetting::Overwrite
     );
     assert!(!o.session.field_selection());
+}
+
+#[test]
+fn same_origin_credentials_are_an_opt_in() {
+    let o = parse(json!({"credentials": "same-origin"})).unwrap();
+    assert_eq!(o.credentials, Credentials::SameOrigin);
+    let e = err(json!({"credentials": "include"}));
+    assert!(e.to_string().contains("same-origin"), "{e}");
 }
 
 #[test]
@@ -190,6 +199,7 @@ fn wrong_types_name_the_option() {
             "session.field_selection",
         ),
         (json!({"after": "popup"}), "after"),
+        (json!({"credentials": "include"}), "credentials"),
         (json!({"locale": "english language"}), "locale"),
         (json!({"session": {"category": "crm"}}), "session.category"),
         (json!({"session": {"provider": "<b>"}}), "session.provider"),
