@@ -99,3 +99,21 @@ test("Apply with a refused option shows the message mount rejected with", async 
   assert.deepEqual(pageErrors, []);
   await context.close();
 });
+
+test("the demo preloads its .wasm: one request, started before the widget's module arrived", async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  let wasmRequests = 0;
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname.endsWith(".wasm")) wasmRequests += 1;
+  });
+  await openDemo(page);
+  await page.locator(".esw-provider").first().waitFor({ timeout: 15_000 });
+  const [wasm, module] = await page.evaluate(() =>
+    ["_bg.wasm", "endgrate-session-widget.js"].map((part) => performance.getEntriesByType("resource").find((e) => e.name.includes(part))),
+  );
+  assert.equal(wasmRequests, 1, "the preload is the response the loader used");
+  assert.ok(wasm.startTime < module.responseEnd, `.wasm started at ${wasm.startTime} ms, module in at ${module.responseEnd} ms`);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});
