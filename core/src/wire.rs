@@ -127,16 +127,7 @@ impl UpsertSetting {
 /// The direction of a schema's transfer: `IMPORT` (pull) or `EXPORT` (push). Ordered pull first,
 /// the order every list of directions is shown and sent in.
 #[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Method {
@@ -278,18 +269,10 @@ pub struct SchemaChoice {
 #[serde(deny_unknown_fields)]
 pub struct MethodChoices {
     /// Pulled from the provider.
-    #[serde(
-        rename = "IMPORT",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "IMPORT", default, skip_serializing_if = "Option::is_none")]
     pub import: Option<MethodChoice>,
     /// Pushed to the provider.
-    #[serde(
-        rename = "EXPORT",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "EXPORT", default, skip_serializing_if = "Option::is_none")]
     pub export: Option<MethodChoice>,
 }
 

@@ -260,11 +260,19 @@ fn each_direction_has_its_resource_shown_by_display_name() {
     let pull = w.resources(&key, Method::Import);
     let push = w.resources(&key, Method::Export);
     assert_eq!(
-        (pull[0].id.as_str(), pull[0].display_name.as_str(), pull[0].chosen),
+        (
+            pull[0].id.as_str(),
+            pull[0].display_name.as_str(),
+            pull[0].chosen
+        ),
         ("get-contacts", "Get Contacts", true)
     );
     assert_eq!(
-        (push[0].id.as_str(), push[0].display_name.as_str(), push[0].chosen),
+        (
+            push[0].id.as_str(),
+            push[0].display_name.as_str(),
+            push[0].chosen
+        ),
         ("create-contacts", "Create Contacts", true)
     );
     // The pull integration cannot be named for the push direction.
@@ -301,7 +309,10 @@ fn a_schema_given_by_title_is_matched_to_a_provider_resource_per_direction() {
             .collect::<Vec<_>>()
     };
     assert_eq!(names(Method::Import), ["Get Contacts", "Get Companies"]);
-    assert_eq!(names(Method::Export), ["Create Contacts", "Create Companies"]);
+    assert_eq!(
+        names(Method::Export),
+        ["Create Contacts", "Create Companies"]
+    );
     assert_eq!(
         w.blocking_issues(),
         [

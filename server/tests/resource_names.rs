@@ -19,11 +19,7 @@ fn body(provider: &str, endgrate_type: &str, method: Method, integration: Option
     body_with(provider, endgrate_type, &[(method, integration)])
 }
 
-fn body_with(
-    provider: &str,
-    endgrate_type: &str,
-    methods: &[(Method, Option<&str>)],
-) -> String {
+fn body_with(provider: &str, endgrate_type: &str, methods: &[(Method, Option<&str>)]) -> String {
     let mut choice = value!({"methods": {}});
     for (method, integration) in methods {
         let mut m = value!({});
@@ -79,7 +75,10 @@ async fn every_offered_type_accepts_the_widgets_resource_names_and_refuses_other
             } else {
                 // The direction the provider lacks, alone or beside the one it has.
                 let (has, lacks) = directions[0];
-                let key = format!("end_user_configuration.schemas.{t}.methods.{}", lacks.as_str());
+                let key = format!(
+                    "end_user_configuration.schemas.{t}.methods.{}",
+                    lacks.as_str()
+                );
                 for methods in [vec![(lacks, None)], vec![(has, None), (lacks, None)]] {
                     let (status, _, text) = post_json(
                         &url,

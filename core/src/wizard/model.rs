@@ -140,7 +140,12 @@ impl SchemaState {
     /// The endgrate_type whose field catalog the mapping uses: the schema's own, else, for a
     /// schema matched by the user, the type of the resource picked (pull first), else the key.
     pub fn fields_type(&self) -> String {
-        if let Some(t) = self.entry.endgrate_type.as_deref().filter(|t| *t != "unspecified") {
+        if let Some(t) = self
+            .entry
+            .endgrate_type
+            .as_deref()
+            .filter(|t| *t != "unspecified")
+        {
             return t.to_owned();
         }
         if self.matched_by_user {

@@ -255,9 +255,7 @@ impl Wizard {
                     provider_field: m.and_then(|m| m.provider_field.as_ref()),
                     suggested: m.is_some_and(|m| m.suggested && m.provider_field.is_some()),
                     required: field.required,
-                    upsert: s
-                        .pushed()
-                        .then(|| m.map(|m| m.upsert).unwrap_or_default()),
+                    upsert: s.pushed().then(|| m.map(|m| m.upsert).unwrap_or_default()),
                     options: provider_fields
                         .iter()
                         .filter(|p| types_compatible(field, p))

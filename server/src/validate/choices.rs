@@ -134,9 +134,8 @@ fn check_matched_resources(
 ) -> Result<(), AppError> {
     let name = &provider.entry.provider.name;
     for (method, chosen) in choice.methods.iter() {
-        let fits = |i: &&Integration| {
-            i.supports(method) && (!i.is_custom_object || i.display_name == key)
-        };
+        let fits =
+            |i: &&Integration| i.supports(method) && (!i.is_custom_object || i.display_name == key);
         let offered: Vec<String> = provider
             .entry
             .integrations
@@ -147,7 +146,10 @@ fn check_matched_resources(
         if offered.is_empty() {
             return Err(AppError::invalid(
                 &at(&format!("methods.{}", method.as_str())),
-                format!("{name} has no integration that supports {}", direction(method)),
+                format!(
+                    "{name} has no integration that supports {}",
+                    direction(method)
+                ),
             ));
         }
         if let Some(integration) = &chosen.integration {
@@ -366,7 +368,9 @@ mod tests {
             )
         };
         assert_eq!(
-            key_of(&body(r#"{"IMPORT": {"integration": "get-companies"}, "EXPORT": {"integration": "create-contacts"}}"#)),
+            key_of(&body(
+                r#"{"IMPORT": {"integration": "get-companies"}, "EXPORT": {"integration": "create-contacts"}}"#
+            )),
             None
         );
         assert_eq!(
