@@ -72,22 +72,22 @@ pub fn resource_name(display_name: &str, method: Method) -> String {
 
 /// The name people read for an integration, e.g. `Get Contacts` for `get-contacts`: its
 /// [`resource_name`] with each word capitalised, as Endgrate's `integration_info.display_name`.
+/// The name holds only ASCII (see [`resource_name`]), so ASCII case rules suffice.
 pub fn resource_display_name(display_name: &str, method: Method) -> String {
-    let name = resource_name(display_name, method);
-    let mut out = String::with_capacity(name.len());
+    let mut name = resource_name(display_name, method).into_bytes();
     let mut start = true;
-    for c in name.chars() {
-        if c == '-' {
-            out.push(' ');
+    for b in &mut name {
+        if *b == b'-' {
+            *b = b' ';
             start = true;
-        } else if start {
-            out.extend(c.to_uppercase());
-            start = false;
         } else {
-            out.push(c);
+            if start {
+                b.make_ascii_uppercase();
+            }
+            start = false;
         }
     }
-    out
+    String::from_utf8(name).unwrap_or_default()
 }
 
 /// The initiate body for these choices.

@@ -66,6 +66,7 @@ pub fn ResourceStep(
                     return view! {
                         <p class="esw-resource">
                             <span class="esw-label">{label}</span>
+                            " "
                             <span>{name.clone()}</span>
                         </p>
                     }
