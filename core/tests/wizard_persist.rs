@@ -211,3 +211,24 @@ fn state_saved_by_the_one_direction_version_is_refused_by_its_version() {
     assert!(w.restore_notice());
     assert_eq!(w.step(), Step::Provider, "starts fresh");
 }
+
+#[test]
+fn a_saved_direction_the_provider_lacks_is_dropped_with_notice() {
+    let (mut w, _) = started(options(session()));
+    drive(
+        &mut w,
+        Event::ProviderPicked {
+            provider: provider("pipedrive"),
+        },
+    );
+    drive(&mut w, Event::NextClicked);
+    let mut saved = serde_json::to_value(w.snapshot()).unwrap();
+    saved["schemas"][0]["methods"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"method": "EXPORT", "resource": "create-contacts"}));
+    let (back, _) = restore(&saved.to_string());
+    assert!(back.restore_notice());
+    assert_eq!(back.schemas()[0].methods, [Method::Import]);
+    assert!(!back.schemas()[0].pushed);
+}
