@@ -59,13 +59,15 @@ for (const width of [1280, 375]) {
     await pickProvider(page, "HubSpot", "hubs");
 
     await atStep(page, "Choose what to sync");
-    await page.getByRole("radio", { name: "Push to the provider" }).check();
+    // Both directions start checked; this flow pushes only.
+    await page.getByRole("checkbox", { name: "Pull into this app" }).uncheck();
     await expectAccessible(page, "schemas");
     await shoot(page, `step-2-schemas-${width}`);
     await next(page);
 
     await atStep(page, "Choose resources");
-    assert.equal(await page.getByRole("combobox").inputValue(), "create-contacts");
+    assert.equal(await page.getByRole("combobox").count(), 0, "one fitting integration is stated, not asked");
+    assert.equal(await page.locator(".esw-resource").textContent(), "Push to the provider Create Contacts");
     await expectAccessible(page, "resources");
     await shoot(page, `step-3-resources-${width}`);
     await next(page);
@@ -101,8 +103,7 @@ for (const width of [1280, 375]) {
       end_user_configuration: {
         schemas: {
           "crm-contact": {
-            method: "EXPORT",
-            integration: "create-contacts",
+            methods: { EXPORT: { integration: "create-contacts" } },
             fields: {
               city: { provider_field: "city", upsert },
               company: { provider_field: "company", upsert },
@@ -123,7 +124,7 @@ for (const width of [1280, 375]) {
   });
 }
 
-test("(b) provider preset with field selection only starts at mapping", async () => {
+test("(b) provider preset with field selection only starts at mapping, pulled and pushed, with upsert", async () => {
   const { context, page, pageErrors, posts } = await open({
     schema: [{ endgrate_type: "crm-contact" }],
     provider: "hubspot",
@@ -132,7 +133,9 @@ test("(b) provider preset with field selection only starts at mapping", async ()
   await atStep(page, "Map fields");
   assert.equal(await page.locator(".esw-eyebrow").textContent(), "Step 1 of 2");
   await mappingSelect(page, "Email").waitFor();
-  assert.equal(await page.getByRole("combobox", { name: /When the field already has data/ }).count(), 0, "no upsert for pull");
+  // Without schema_selection the schema is used in both directions HubSpot supports, so the
+  // pushed fields carry the upsert choice.
+  assert.equal(await page.getByRole("combobox", { name: /When the field already has data/ }).count(), 8);
   await next(page);
   await connect(page);
   await expectRedirected(page, posts, pageErrors);
@@ -144,16 +147,16 @@ test("(b) provider preset with field selection only starts at mapping", async ()
     end_user_configuration: {
       schemas: {
         "crm-contact": {
-          method: "IMPORT",
+          methods: { IMPORT: {}, EXPORT: {} },
           fields: {
-            city: { provider_field: "city" },
-            company: { provider_field: "company" },
-            country: { provider_field: "country" },
-            email: { provider_field: "email" },
-            first_name: { provider_field: "firstname" },
-            job_title: { provider_field: "jobtitle" },
-            last_name: { provider_field: "lastname" },
-            phone_number: { provider_field: "phone" },
+            city: { provider_field: "city", upsert: "OVERWRITE" },
+            company: { provider_field: "company", upsert: "OVERWRITE" },
+            country: { provider_field: "country", upsert: "OVERWRITE" },
+            email: { provider_field: "email", upsert: "OVERWRITE" },
+            first_name: { provider_field: "firstname", upsert: "OVERWRITE" },
+            job_title: { provider_field: "jobtitle", upsert: "OVERWRITE" },
+            last_name: { provider_field: "lastname", upsert: "OVERWRITE" },
+            phone_number: { provider_field: "phone", upsert: "OVERWRITE" },
           },
         },
       },
@@ -172,7 +175,7 @@ test("(c) every selection flag off: provider, then review", async () => {
     provider: "pipedrive",
     redirect_url: `${server.url}/done`,
     schema: [{ endgrate_type: "crm-contact" }],
-    end_user_configuration: { schemas: { "crm-contact": { method: "IMPORT" } } },
+    end_user_configuration: { schemas: { "crm-contact": { methods: { IMPORT: {}, EXPORT: {} } } } },
   });
   await context.close();
 });
@@ -192,7 +195,7 @@ test("(d) category only: CRM providers, every CRM schema the provider offers", a
     provider: "hubspot",
     redirect_url: `${server.url}/done`,
     schema: types.map((endgrate_type) => ({ endgrate_type })),
-    end_user_configuration: { schemas: Object.fromEntries(types.map((t) => [t, { method: "IMPORT" }])) },
+    end_user_configuration: { schemas: Object.fromEntries(types.map((t) => [t, { methods: { IMPORT: {}, EXPORT: {} } }])) },
   });
   await context.close();
 });

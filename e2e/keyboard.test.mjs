@@ -58,10 +58,11 @@ test("case (a) completes with the keyboard alone", async () => {
   await page.keyboard.press("Enter");
 
   await atStep(page, "Choose what to sync");
-  await tabTo(page, /Pull into this app/);
-  await page.keyboard.press("ArrowRight");
-  assert.equal(await page.getByRole("radio", { name: "Push to the provider" }).isChecked(), true);
-  assert.equal(await page.evaluate(() => document.activeElement.type), "radio", "focus stays on the radio");
+  await tabTo(page, /Pull into this app/, "checkbox");
+  await page.keyboard.press("Space");
+  assert.equal(await page.getByRole("checkbox", { name: "Pull into this app" }).isChecked(), false);
+  assert.equal(await page.getByRole("checkbox", { name: "Push to the provider" }).isChecked(), true);
+  assert.equal(await page.evaluate(() => document.activeElement.type), "checkbox", "focus stays on the checkbox");
   await tabTo(page, /^Continue$/);
   await page.keyboard.press("Enter");
 
@@ -87,8 +88,7 @@ test("case (a) completes with the keyboard alone", async () => {
   await page.waitForURL(/\/done\?session_id=/);
   assert.equal(posts.length, 1);
   const schema = posts[0].body.end_user_configuration.schemas["crm-contact"];
-  assert.equal(schema.method, "EXPORT");
-  assert.equal(schema.integration, "create-contacts");
+  assert.deepEqual(schema.methods, { EXPORT: { integration: "create-contacts" } });
   assert.equal(schema.fields.phone_number.provider_field, "mobilephone");
   assert.deepEqual(schema.passthrough_fields, ["lifecyclestage"]);
   assert.deepEqual(pageErrors, []);

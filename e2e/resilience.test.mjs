@@ -28,7 +28,7 @@ async function open(session = SESSION) {
 async function toMapping(page) {
   await pickProvider(page, "HubSpot");
   await atStep(page, "Choose what to sync");
-  await page.getByRole("radio", { name: "Push to the provider" }).check();
+  await page.getByRole("checkbox", { name: "Pull into this app" }).uncheck();
   await next(page);
   await atStep(page, "Map fields");
   await mappingSelect(page, "First Name").waitFor();
@@ -60,7 +60,7 @@ test("a reload in the middle of mapping keeps every choice", async () => {
   await connect(page);
   await page.waitForURL(/\/done\?session_id=/);
   const schema = posts[0].body.end_user_configuration.schemas["crm-contact"];
-  assert.equal(schema.method, "EXPORT");
+  assert.deepEqual(schema.methods, { EXPORT: {} });
   assert.deepEqual(schema.fields.phone_number, { provider_field: "mobilephone", upsert: "OVERWRITE" });
   assert.deepEqual(schema.fields.email, { provider_field: "email", upsert: "DO_NOT_UPDATE" });
   assert.equal(schema.fields.company, undefined);

@@ -85,7 +85,7 @@ test("the dark theme passes axe on the provider and mapping steps", async () => 
   await page.locator(".esw-provider").first().waitFor({ timeout: 15_000 });
   await expectAccessible(page, "provider, dark");
   await pickProvider(page, "HubSpot");
-  await page.getByRole("radio", { name: "Push to the provider" }).check();
+  await page.getByRole("checkbox", { name: "Pull into this app" }).uncheck();
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("combobox", { name: /^Email/ }).first().waitFor();
   await expectAccessible(page, "mapping, dark");

@@ -1,6 +1,7 @@
 //! The schema step in Chromium: a labelled checkbox per schema (locked when the session fixes it),
-//! direction radios only where both directions exist, the single direction stated otherwise, each
-//! action reported with the schema's key, and updates that keep the changed control in place.
+//! a labelled checkbox per direction where the user may choose and both directions exist, the
+//! directions used stated otherwise, each action reported with the schema's key, and updates that
+//! keep the changed control in place.
 #![cfg(target_arch = "wasm32")]
 
 mod support;
@@ -21,7 +22,7 @@ fn row(key: &str, enabled: bool, toggleable: bool, methods: Vec<Method>) -> Sche
         label: format!("{key} label"),
         enabled,
         toggleable,
-        method: methods.first().copied().unwrap_or(Method::Import),
+        chosen: if enabled { methods.clone() } else { vec![] },
         methods,
         custom: false,
     }
@@ -74,7 +75,7 @@ async fn every_schema_has_a_labelled_checkbox_showing_whether_it_syncs() {
         row("crm-note", false, true, vec![Method::Import]),
     ])
     .await;
-    let checkboxes = all(&m.root, "input[type=checkbox]");
+    let checkboxes = all(&m.root, ".esw-choice__head input[type=checkbox]");
     assert_eq!(
         checkboxes.iter().map(|c| checked(c)).collect::<Vec<_>>(),
         [true, false]
@@ -93,7 +94,7 @@ async fn a_schema_the_session_fixes_cannot_be_switched() {
         row("crm-note", true, true, both()),
     ])
     .await;
-    let checkboxes = all(&m.root, "input[type=checkbox]");
+    let checkboxes = all(&m.root, ".esw-choice__head input[type=checkbox]");
     assert_eq!(
         checkboxes.iter().map(|c| disabled(c)).collect::<Vec<_>>(),
         [true, false]
@@ -107,48 +108,79 @@ async fn switching_a_schema_reports_its_key() {
         row("crm-note", false, true, vec![Method::Import]),
     ])
     .await;
-    all(&m.root, "input[type=checkbox]")[1].click();
-    all(&m.root, "input[type=checkbox]")[0].click();
+    all(&m.root, ".esw-choice__head input[type=checkbox]")[1].click();
+    all(&m.root, ".esw-choice__head input[type=checkbox]")[0].click();
     assert_eq!(m.toggles.calls(), ["crm-note", "crm-contact"]);
 }
 
+/// The direction checkboxes of the `n`th schema.
+fn direction_boxes(root: &Element, n: usize) -> Vec<HtmlElement> {
+    all(&item(root, n), "fieldset input[type=checkbox]")
+}
+
 #[wasm_bindgen_test]
-async fn radios_appear_only_where_the_provider_offers_both_directions() {
+async fn direction_checkboxes_appear_only_where_the_user_chooses_between_two() {
     let (m, _handle) = mount_step(vec![
         row("crm-contact", true, true, both()),
         row("crm-note", true, true, vec![Method::Import]),
         row("crm-deal", true, true, vec![]),
+        row("crm-task", true, false, both()),
     ])
     .await;
-    assert_eq!(all(&item(&m.root, 0), "input[type=radio]").len(), 2);
-    assert!(all(&item(&m.root, 1), "input[type=radio]").is_empty());
-    assert!(all(&item(&m.root, 2), "input[type=radio]").is_empty());
+    let boxes = direction_boxes(&m.root, 0);
+    assert_eq!(boxes.len(), 2);
+    let labels: Vec<String> = boxes
+        .iter()
+        .map(|b| {
+            let label = one(&item(&m.root, 0), &format!("label[for='{}']", b.id()));
+            text(&label)
+        })
+        .collect();
+    assert_eq!(labels, ["Pull into this app", "Push to the provider"]);
+    for n in 1..4 {
+        assert!(direction_boxes(&m.root, n).is_empty(), "row {n}");
+    }
+    assert!(all(&m.root, "input[type=radio]").is_empty());
     let legend = text(&one(&item(&m.root, 0), "legend"));
     assert_eq!(legend, "Direction — crm-contact label");
 }
 
 #[wasm_bindgen_test]
-async fn the_chosen_direction_is_checked_and_a_new_one_is_reported() {
+async fn the_chosen_directions_are_checked_and_each_switch_is_reported() {
     let mut contact = row("crm-contact", true, true, both());
-    contact.method = Method::Export;
+    contact.chosen = vec![Method::Export];
     let (m, _handle) = mount_step(vec![contact]).await;
-    let radios = all(&m.root, "input[type=radio]");
+    let boxes = direction_boxes(&m.root, 0);
     assert_eq!(
-        radios.iter().map(|r| checked(r)).collect::<Vec<_>>(),
+        boxes.iter().map(|b| checked(b)).collect::<Vec<_>>(),
         [false, true]
     );
-    radios[0].click();
+    boxes[0].click();
+    boxes[1].click();
     assert_eq!(
         m.directions.calls(),
-        [("crm-contact".to_owned(), Method::Import)]
+        [
+            ("crm-contact".to_owned(), Method::Import),
+            ("crm-contact".to_owned(), Method::Export)
+        ]
+    );
+    m.rows
+        .update(|rows| rows[0].chosen = vec![Method::Import, Method::Export]);
+    settle().await;
+    let now = direction_boxes(&m.root, 0);
+    assert!(now[0].is_same_node(Some(&boxes[0])), "updated in place");
+    assert_eq!(
+        now.iter().map(|b| checked(b)).collect::<Vec<_>>(),
+        [true, true]
     );
 }
 
 #[wasm_bindgen_test]
-async fn a_single_direction_is_stated_in_words() {
+async fn fixed_or_single_directions_are_stated_in_words() {
     let (m, _handle) = mount_step(vec![
         row("crm-contact", true, true, vec![Method::Import]),
         row("crm-note", true, true, vec![Method::Export]),
+        row("crm-task", true, false, both()),
     ])
     .await;
     assert_eq!(
@@ -158,6 +190,10 @@ async fn a_single_direction_is_stated_in_words() {
     assert_eq!(
         text(&one(&item(&m.root, 1), ".esw-intro")),
         "Push to the provider"
+    );
+    assert_eq!(
+        text(&one(&item(&m.root, 2), ".esw-intro")),
+        "Pull into this app · Push to the provider"
     );
 }
 
@@ -171,8 +207,12 @@ async fn a_schema_switched_off_hides_its_direction() {
     let fieldset = one(&item(&m.root, 0), "fieldset");
     assert!(fieldset.class_list().contains("esw-hidden"));
     assert!(all(&item(&m.root, 1), ".esw-intro").is_empty());
-    m.rows
-        .update(|rows| rows.iter_mut().for_each(|r| r.enabled = true));
+    m.rows.update(|rows| {
+        rows.iter_mut().for_each(|r| {
+            r.enabled = true;
+            r.chosen = r.methods.clone();
+        })
+    });
     settle().await;
     assert!(!fieldset.class_list().contains("esw-hidden"));
     assert_eq!(
@@ -197,12 +237,13 @@ async fn an_update_keeps_the_checkbox_the_user_changed_focused() {
         row("crm-note", false, true, vec![Method::Import]),
     ])
     .await;
-    let checkbox = all(&m.root, "input[type=checkbox]").remove(1);
+    let heads = ".esw-choice__head input[type=checkbox]";
+    let checkbox = all(&m.root, heads).remove(1);
     checkbox.focus().unwrap();
     checkbox.click();
     m.rows.update(|rows| rows[1].enabled = true);
     settle().await;
-    let now = all(&m.root, "input[type=checkbox]").remove(1);
+    let now = all(&m.root, heads).remove(1);
     assert!(now.is_same_node(Some(&checkbox)), "the row was not rebuilt");
     assert!(is_focused(&checkbox));
     assert!(checked(&checkbox));

@@ -5,7 +5,9 @@
 use crate::ids::ProviderName;
 use crate::options::SessionOptions;
 use crate::sorted::SortedMap;
-use crate::wire::{EndUserConfiguration, FieldChoice, InitiateBody, Method, Schema, SchemaChoice};
+use crate::wire::{
+    EndUserConfiguration, FieldChoice, InitiateBody, Method, MethodChoices, Schema, SchemaChoice,
+};
 
 /// What the user chose for one schema.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,11 +16,9 @@ pub struct ChosenSchema {
     pub schema: Schema,
     /// Its key in `end_user_configuration.schemas`.
     pub key: String,
-    /// Pull or push.
-    pub method: Method,
-    /// The integration, when resource selection was offered.
-    pub integration: Option<String>,
-    /// Schema field → provider field (and upsert for push), when field selection was offered.
+    /// The directions, each with its integration when resource selection was offered.
+    pub methods: MethodChoices,
+    /// Schema field → provider field (with upsert when pushed), when field selection was offered.
     pub fields: SortedMap<String, FieldChoice>,
     /// Chosen passthrough fields.
     pub passthrough_fields: Vec<String>,
@@ -70,6 +70,26 @@ pub fn resource_name(display_name: &str, method: Method) -> String {
     out
 }
 
+/// The name people read for an integration, e.g. `Get Contacts` for `get-contacts`: its
+/// [`resource_name`] with each word capitalised, as Endgrate's `integration_info.display_name`.
+/// The name holds only ASCII (see [`resource_name`]), so ASCII case rules suffice.
+pub fn resource_display_name(display_name: &str, method: Method) -> String {
+    let mut name = resource_name(display_name, method).into_bytes();
+    let mut start = true;
+    for b in &mut name {
+        if *b == b'-' {
+            *b = b' ';
+            start = true;
+        } else {
+            if start {
+                b.make_ascii_uppercase();
+            }
+            start = false;
+        }
+    }
+    String::from_utf8(name).unwrap_or_default()
+}
+
 /// The initiate body for these choices.
 pub fn build_initiate_body(
     session: &SessionOptions,
@@ -80,8 +100,7 @@ pub fn build_initiate_body(
         .iter()
         .map(|c| {
             let choice = SchemaChoice {
-                method: c.method,
-                integration: c.integration.clone(),
+                methods: c.methods.clone(),
                 fields: c.fields.clone(),
                 passthrough_fields: c.passthrough_fields.clone(),
             };
@@ -210,6 +229,18 @@ mod tests {
     }
 
     #[test]
+    fn resource_display_names_capitalise_each_word() {
+        assert_eq!(
+            resource_display_name("Contact", Method::Import),
+            "Get Contacts"
+        );
+        assert_eq!(
+            resource_display_name("Message History", Method::Export),
+            "Create Message Histories"
+        );
+    }
+
+    #[test]
     fn body_carries_session_keys_and_choices_and_round_trips_through_strict_type() {
         let session = SessionOptions {
             label: Some("Acme".into()),
@@ -222,13 +253,17 @@ mod tests {
                 ..Default::default()
             },
             key: "crm-contact".into(),
-            method: Method::Export,
-            integration: Some("create-contacts".into()),
+            methods: MethodChoices {
+                import: None,
+                export: Some(crate::wire::MethodChoice {
+                    integration: Some("create-contacts".into()),
+                }),
+            },
             fields: [(
                 "email".to_owned(),
                 FieldChoice {
                     provider_field: "email".into(),
-                    upsert: None,
+                    upsert: Some(crate::wire::UpsertSetting::DoNotUpdate),
                 },
             )]
             .into_iter()
@@ -241,6 +276,10 @@ mod tests {
         assert_eq!(back, body);
         assert!(
             json.contains(r#""label":"Acme""#) && json.contains(r#""provider":"hubspot""#),
+            "{json}"
+        );
+        assert!(
+            json.contains(r#""crm-contact":{"methods":{"EXPORT":{"integration":"create-contacts"}},"fields":{"email":{"provider_field":"email","upsert":"DO_NOT_UPDATE"}},"passthrough_fields":["lifecyclestage"]}"#),
             "{json}"
         );
         assert!(

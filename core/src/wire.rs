@@ -124,14 +124,40 @@ impl UpsertSetting {
     pub const ALL: [UpsertSetting; 3] = [Self::Overwrite, Self::DoNotUpdate, Self::SetIfNotSet];
 }
 
-/// The direction of a schema's transfer: `IMPORT` (pull) or `EXPORT` (push).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+/// The direction of a schema's transfer: `IMPORT` (pull) or `EXPORT` (push). Ordered pull first,
+/// the order every list of directions is shown and sent in.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Method {
     /// Pull: data comes from the provider.
     Import,
     /// Push: data goes to the provider.
     Export,
+}
+
+impl Method {
+    /// Both directions, pull first.
+    pub const ALL: [Method; 2] = [Method::Import, Method::Export];
+
+    /// Endgrate's word for it: `IMPORT` or `EXPORT`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Import => "IMPORT",
+            Method::Export => "EXPORT",
+        }
+    }
+}
+
+impl Integration {
+    /// Whether the provider supports `method` for this integration.
+    pub fn supports(&self, method: Method) -> bool {
+        match method {
+            Method::Import => self.supports_pull,
+            Method::Export => self.supports_push,
+        }
+    }
 }
 
 /// A schema of the session (Endgrate's `EndgrateJsonSchema`).
@@ -221,15 +247,15 @@ pub struct EndUserConfiguration {
     pub schemas: SortedMap<String, SchemaChoice>,
 }
 
-/// The end user's choices for one schema.
+/// The end user's choices for one schema: the directions it is synced in (a set: `IMPORT`,
+/// `EXPORT` or both, each with the integration chosen for it), one field mapping that holds in
+/// every direction (with an upsert setting on each field exactly when the schema is pushed), and
+/// the provider custom fields passed through.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SchemaChoice {
-    /// Pull (`IMPORT`) or push (`EXPORT`).
-    pub method: Method,
-    /// The chosen integration (resource), when resource selection was offered.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub integration: Option<String>,
+    /// The directions, keyed by Endgrate's method names; at least one.
+    pub methods: MethodChoices,
     /// Schema field name → its mapping.
     #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
     pub fields: SortedMap<String, FieldChoice>,
@@ -238,13 +264,66 @@ pub struct SchemaChoice {
     pub passthrough_fields: Vec<String>,
 }
 
+/// `{"IMPORT": {...}, "EXPORT": {...}}`: a key per direction the schema is synced in.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MethodChoices {
+    /// Pulled from the provider.
+    #[serde(rename = "IMPORT", default, skip_serializing_if = "Option::is_none")]
+    pub import: Option<MethodChoice>,
+    /// Pushed to the provider.
+    #[serde(rename = "EXPORT", default, skip_serializing_if = "Option::is_none")]
+    pub export: Option<MethodChoice>,
+}
+
+impl MethodChoices {
+    /// The choice for `method`, when the schema is synced in that direction.
+    pub fn get(&self, method: Method) -> Option<&MethodChoice> {
+        match method {
+            Method::Import => self.import.as_ref(),
+            Method::Export => self.export.as_ref(),
+        }
+    }
+
+    /// Sets (or with `None` removes) the choice for `method`.
+    pub fn set(&mut self, method: Method, choice: Option<MethodChoice>) {
+        match method {
+            Method::Import => self.import = choice,
+            Method::Export => self.export = choice,
+        }
+    }
+
+    /// The chosen directions with their choices, pull first.
+    pub fn iter(&self) -> impl Iterator<Item = (Method, &MethodChoice)> {
+        Method::ALL
+            .into_iter()
+            .filter_map(|m| self.get(m).map(|c| (m, c)))
+    }
+
+    /// Whether no direction is chosen.
+    pub fn is_empty(&self) -> bool {
+        self.import.is_none() && self.export.is_none()
+    }
+}
+
+/// One direction of a schema.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MethodChoice {
+    /// The integration (resource) chosen for this direction, e.g. `get-contacts`; present when
+    /// resource selection was offered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub integration: Option<String>,
+}
+
 /// How one schema field maps to a provider field.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FieldChoice {
     /// The provider field it maps to.
     pub provider_field: String,
-    /// Push only: how existing data is treated.
+    /// How existing data is treated when the field is pushed: present exactly when the schema's
+    /// methods include `EXPORT`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upsert: Option<UpsertSetting>,
 }

@@ -256,7 +256,7 @@ impl Harness {
                 provider: provider(PROVIDERS[*i]),
             },
             Action::Toggle(i) => Event::SchemaToggled { schema: s(*i) },
-            Action::Direction(i, push) => Event::DirectionChosen {
+            Action::Direction(i, push) => Event::DirectionToggled {
                 schema: s(*i),
                 method: if *push {
                     Method::Export

@@ -7,7 +7,7 @@ use common::*;
 use serde_json::json;
 use widget_core::codes::ErrorCode;
 use widget_core::decode::Failure;
-use widget_core::ids::FieldName;
+use widget_core::ids::{FieldName, ResourceId};
 use widget_core::wire::{Method, UpsertSetting};
 use widget_core::wizard::{Command, Event, ExitReason, HostEvent, MappingIssue, Step, Wizard};
 
@@ -185,18 +185,29 @@ fn direction_outside_provider_support_is_ignored() {
         },
     );
     drive(&mut w, Event::NextClicked);
-    drive(
+    let out = drive(
         &mut w,
-        Event::DirectionChosen {
+        Event::DirectionToggled {
             schema: schema("crm-contact"),
             method: Method::Export,
         },
     );
-    assert_eq!(w.schemas()[0].method, Method::Import);
+    assert!(out.is_empty(), "{out:?}");
+    assert_eq!(w.schemas()[0].methods, [Method::Import]);
+}
+
+fn toggle(w: &mut Wizard, method: Method) {
+    drive(
+        w,
+        Event::DirectionToggled {
+            schema: schema("crm-contact"),
+            method,
+        },
+    );
 }
 
 #[test]
-fn resources_follow_the_chosen_direction() {
+fn directions_are_a_set_and_a_schema_with_none_is_not_selected() {
     let (mut w, _) = started(options(full_session()));
     drive(
         &mut w,
@@ -205,22 +216,147 @@ fn resources_follow_the_chosen_direction() {
         },
     );
     drive(&mut w, Event::NextClicked);
-    drive(
-        &mut w,
-        Event::DirectionChosen {
-            schema: schema("crm-contact"),
-            method: Method::Export,
-        },
-    );
-    drive(&mut w, Event::NextClicked);
-    let r = w.resources(&schema("crm-contact"));
-    assert_eq!(r.len(), 1);
-    assert_eq!(r[0].id.as_str(), "create-contacts");
-    assert!(r[0].chosen);
+    assert_eq!(w.schemas()[0].methods, [Method::Import, Method::Export]);
+    assert!(w.schemas()[0].pushed);
+    toggle(&mut w, Method::Import);
+    assert_eq!(w.schemas()[0].methods, [Method::Export]);
+    toggle(&mut w, Method::Export);
+    assert!(w.schemas()[0].methods.is_empty() && !w.schemas()[0].selected);
+    assert_eq!(w.blocking_issues(), [MappingIssue::NoSchemaSelected]);
+    toggle(&mut w, Method::Export);
+    assert_eq!(w.schemas()[0].methods, [Method::Export]);
+    assert!(w.schemas()[0].selected && w.blocking_issues().is_empty());
 }
 
 #[test]
-fn mapping_is_suggested_and_upsert_exists_only_for_push() {
+fn without_schema_selection_directions_are_fixed_to_every_supported_one() {
+    let (mut w, _) = started(options(
+        json!({"schema": [{"endgrate_type": "crm-contact"}], "passthrough_schemas": true}),
+    ));
+    drive(
+        &mut w,
+        Event::ProviderPicked {
+            provider: provider("hubspot"),
+        },
+    );
+    drive(&mut w, Event::NextClicked);
+    toggle(&mut w, Method::Export);
+    assert_eq!(w.schemas()[0].methods, [Method::Import, Method::Export]);
+}
+
+#[test]
+fn each_direction_has_its_resource_shown_by_display_name() {
+    let (mut w, _) = started(options(full_session()));
+    drive(
+        &mut w,
+        Event::ProviderPicked {
+            provider: provider("hubspot"),
+        },
+    );
+    drive(&mut w, Event::NextClicked);
+    drive(&mut w, Event::NextClicked);
+    assert_eq!(w.step(), Step::Resources);
+    let key = schema("crm-contact");
+    let pull = w.resources(&key, Method::Import);
+    let push = w.resources(&key, Method::Export);
+    assert_eq!(
+        (
+            pull[0].id.as_str(),
+            pull[0].display_name.as_str(),
+            pull[0].chosen
+        ),
+        ("get-contacts", "Get Contacts", true)
+    );
+    assert_eq!(
+        (
+            push[0].id.as_str(),
+            push[0].display_name.as_str(),
+            push[0].chosen
+        ),
+        ("create-contacts", "Create Contacts", true)
+    );
+    // The pull integration cannot be named for the push direction.
+    let out = drive(
+        &mut w,
+        Event::ResourcePicked {
+            schema: key.clone(),
+            method: Method::Export,
+            resource: pull[0].id.clone(),
+        },
+    );
+    assert!(out.is_empty(), "{out:?}");
+    let review: Vec<_> = w.review()[0].methods.clone();
+    assert_eq!(
+        review,
+        [
+            (Method::Import, Some("Get Contacts".to_owned())),
+            (Method::Export, Some("Create Contacts".to_owned()))
+        ]
+    );
+}
+
+#[test]
+fn a_schema_given_by_title_is_matched_to_a_provider_resource_per_direction() {
+    let session = json!({"schema": [{"title": "Person", "properties": {"email": {"type": "string"}}}],
+        "provider": "hubspot", "resource_selection": true, "field_selection": true});
+    let (mut w, _) = started(options(session));
+    assert_eq!(w.step(), Step::Resources);
+    let key = schema("Person");
+    let names = |m| {
+        w.resources(&key, m)
+            .into_iter()
+            .map(|r| r.display_name)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(Method::Import), ["Get Contacts", "Get Companies"]);
+    assert_eq!(
+        names(Method::Export),
+        ["Create Contacts", "Create Companies"]
+    );
+    assert_eq!(
+        w.blocking_issues(),
+        [
+            MappingIssue::NoResource {
+                schema: key.clone(),
+                method: Method::Import
+            },
+            MappingIssue::NoResource {
+                schema: key.clone(),
+                method: Method::Export
+            }
+        ]
+    );
+    for (method, id) in [
+        (Method::Import, "get-companies"),
+        (Method::Export, "create-companies"),
+    ] {
+        drive(
+            &mut w,
+            Event::ResourcePicked {
+                schema: key.clone(),
+                method,
+                resource: ResourceId::new(id).unwrap(),
+            },
+        );
+    }
+    let out = drive(&mut w, Event::NextClicked);
+    let loads: Vec<_> = out
+        .iter()
+        .filter_map(|c| match c {
+            Command::LoadFields { endgrate_type, .. } => Some(endgrate_type.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(loads, ["crm-company"], "the fields of the resource picked");
+    let body = serde_json::to_value(w.request_body().unwrap()).unwrap();
+    assert_eq!(
+        body["end_user_configuration"]["schemas"]["Person"]["methods"],
+        json!({"IMPORT": {"integration": "get-companies"}, "EXPORT": {"integration": "create-companies"}})
+    );
+}
+
+#[test]
+fn mapping_is_suggested_and_upsert_exists_exactly_when_pushed() {
     let mut w = at_mapping(full_session());
     let rows = w.mapping_rows(&schema("crm-contact"));
     let mapped: Vec<_> = rows
@@ -235,28 +371,34 @@ fn mapping_is_suggested_and_upsert_exists_only_for_push() {
             Some("lastname".into())
         ]
     );
-    assert!(rows.iter().all(|r| r.suggested && r.upsert.is_none()));
     assert!(rows[0].required);
+    assert!(
+        rows.iter()
+            .all(|r| r.suggested && r.upsert == Some(UpsertSetting::Overwrite)),
+        "pulled and pushed: one mapping, upsert on every field"
+    );
 
-    drive(
-        &mut w,
-        Event::StepChosen {
-            step: Step::Schemas,
-        },
-    );
-    drive(
-        &mut w,
-        Event::DirectionChosen {
-            schema: schema("crm-contact"),
-            method: Method::Export,
-        },
-    );
-    drive(&mut w, Event::NextClicked);
-    drive(&mut w, Event::NextClicked);
-    let rows = w.mapping_rows(&schema("crm-contact"));
-    assert!(rows
-        .iter()
-        .all(|r| r.upsert == Some(UpsertSetting::Overwrite)));
+    for (off, upsert_shown) in [(Method::Export, false), (Method::Import, true)] {
+        drive(
+            &mut w,
+            Event::StepChosen {
+                step: Step::Schemas,
+            },
+        );
+        for m in [Method::Import, Method::Export] {
+            if !w.schemas()[0].methods.contains(&m) {
+                toggle(&mut w, m);
+            }
+        }
+        toggle(&mut w, off);
+        drive(&mut w, Event::NextClicked);
+        drive(&mut w, Event::NextClicked);
+        let rows = w.mapping_rows(&schema("crm-contact"));
+        assert!(
+            rows.iter().all(|r| r.upsert.is_some() == upsert_shown),
+            "{off:?} off"
+        );
+    }
 }
 
 #[test]
@@ -272,13 +414,7 @@ fn upsert_starts_at_the_default_upsert_setting() {
         },
     );
     drive(&mut w, Event::NextClicked);
-    drive(
-        &mut w,
-        Event::DirectionChosen {
-            schema: schema("crm-contact"),
-            method: Method::Export,
-        },
-    );
+    toggle(&mut w, Method::Import);
     drive(&mut w, Event::NextClicked);
     drive(&mut w, Event::NextClicked);
     assert_eq!(w.step(), Step::Mapping);

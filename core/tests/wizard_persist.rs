@@ -7,6 +7,7 @@ use common::*;
 use serde_json::json;
 use widget_core::decode::SerdeJson;
 use widget_core::ids::FieldName;
+use widget_core::wire::Method;
 use widget_core::wizard::{load_persisted, Command, Event, Step, Wizard};
 
 fn session() -> serde_json::Value {
@@ -169,4 +170,65 @@ fn finished_flow_restores_as_done_without_any_request() {
     assert!(out
         .iter()
         .all(|c| !matches!(c, Command::LoadCatalog { .. } | Command::Submit { .. })));
+}
+
+#[test]
+fn a_push_only_choice_survives_a_reload() {
+    let (mut w, _) = started(options(session()));
+    drive(
+        &mut w,
+        Event::ProviderPicked {
+            provider: provider("hubspot"),
+        },
+    );
+    drive(&mut w, Event::NextClicked);
+    drive(
+        &mut w,
+        Event::DirectionToggled {
+            schema: schema("crm-contact"),
+            method: Method::Import,
+        },
+    );
+    let saved = serde_json::to_string(&w.snapshot()).unwrap();
+    let (back, _) = restore(&saved);
+    assert!(!back.restore_notice());
+    assert_eq!(back.schemas()[0].methods, [Method::Export]);
+    assert_eq!(back.request_body(), w.request_body());
+}
+
+#[test]
+fn state_saved_by_the_one_direction_version_is_refused_by_its_version() {
+    // What version 1 wrote: one `method` and one `resource` per schema.
+    let v1 = r#"{"version":1,"step":"mapping","provider":"hubspot","schemas":[{"key":"crm-contact",
+        "selected":true,"method":"EXPORT","resource":null,"fields":{},"passthrough":[]}],
+        "pending":null,"finished":false}"#;
+    let err = load_persisted(v1, &SerdeJson).unwrap_err();
+    assert!(
+        err.to_string().contains("state version 1"),
+        "refused by its version, not misread by its shape: {err}"
+    );
+    let (w, _) = restore(v1);
+    assert!(w.restore_notice());
+    assert_eq!(w.step(), Step::Provider, "starts fresh");
+}
+
+#[test]
+fn a_saved_direction_the_provider_lacks_is_dropped_with_notice() {
+    let (mut w, _) = started(options(session()));
+    drive(
+        &mut w,
+        Event::ProviderPicked {
+            provider: provider("pipedrive"),
+        },
+    );
+    drive(&mut w, Event::NextClicked);
+    let mut saved = serde_json::to_value(w.snapshot()).unwrap();
+    saved["schemas"][0]["methods"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"method": "EXPORT", "resource": "create-contacts"}));
+    let (back, _) = restore(&saved.to_string());
+    assert!(back.restore_notice());
+    assert_eq!(back.schemas()[0].methods, [Method::Import]);
+    assert!(!back.schemas()[0].pushed);
 }

@@ -135,18 +135,37 @@ export interface WidgetHandle {
 /** What the widget posts to `initiateUrl`: the `session` options plus the user's choices. */
 export interface InitiateBody extends SessionOptions {
   provider: string;
-  /** Per schema: direction, chosen integration, field mapping and passthrough fields. */
+  /** Widget extension kept by the host's backend (not forwarded to Endgrate). */
   end_user_configuration?: {
-    schemas: Record<
-      string,
-      {
-        method: "IMPORT" | "EXPORT";
-        integration?: string;
-        fields?: Record<string, { provider_field: string; upsert?: UpsertSetting }>;
-        passthrough_fields?: string[];
-      }
-    >;
+    /** Per schema key: its `endgrate_type`, or its `title`. */
+    schemas: Record<string, SchemaChoice>;
   };
+}
+
+/** Endgrate's direction names: `IMPORT` pulls into the app, `EXPORT` pushes to the provider. */
+export type Method = "IMPORT" | "EXPORT";
+
+/** One direction of a schema. */
+export interface MethodChoice {
+  /** The integration chosen for this direction, e.g. `get-contacts`; with `resource_selection`. */
+  integration?: string;
+}
+
+/** How one schema field maps to a provider field. */
+export interface FieldChoice {
+  provider_field: string;
+  /** Present on every field exactly when the schema is pushed (`methods.EXPORT`). */
+  upsert?: UpsertSetting;
+}
+
+/** The end user's choices for one schema. */
+export interface SchemaChoice {
+  /** The directions the schema is synced in (at least one), each with its integration. */
+  methods: { [M in Method]?: MethodChoice };
+  /** One mapping for the schema, holding in every direction; with `field_selection`. */
+  fields?: Record<string, FieldChoice>;
+  /** Provider custom fields passed through. */
+  passthrough_fields?: string[];
 }
 
 /** Mounts the widget into `element`. Rejects when an option is invalid (the message names it). */

@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use widget_server::config::Config;
 
 const INITIATE_BODY: &str = r#"{"provider": "hubspot", "schema": [{"endgrate_type": "crm-contact"}],
-  "end_user_configuration": {"schemas": {"crm-contact": {"method": "EXPORT",
+  "end_user_configuration": {"schemas": {"crm-contact": {"methods": {"EXPORT": {}},
   "fields": {"email": {"provider_field": "email", "upsert": "SET_IF_NOT_SET"}}}}}}"#;
 
 /// How long and how much each part runs.

@@ -7,7 +7,7 @@
 use crate::seed::Catalog;
 use crate::sessions::StoredSession;
 use serde_json::{json, Map, Value};
-use widget_core::request::resource_name;
+use widget_core::request::{resource_display_name, resource_name};
 use widget_core::wire::{Field, Method, Schema};
 
 /// `{"success": true, "session_id", "endgrate", "schemas", "passthrough_schemas", "end_user_configuration"}`.
@@ -43,24 +43,25 @@ pub fn build(catalog: &Catalog, session: &StoredSession) -> Value {
             continue; // The provider cannot sync this schema, so Endgrate would not configure it.
         }
         let choice = euc.and_then(|e| e.schemas.get(&key));
-        let method = choice.map(|c| c.method).unwrap_or(match integration {
-            Some(i) if !i.supports_pull => Method::Export,
-            _ => Method::Import,
-        });
-        let method_str = if method == Method::Import {
-            "IMPORT"
-        } else {
-            "EXPORT"
-        };
+        // Endgrate's entry names one integration: the pull one when the schema is pulled (a
+        // schema both pulled and pushed lists both in `end_user_configuration`).
+        let method = choice
+            .and_then(|c| c.methods.iter().next().map(|(m, _)| m))
+            .unwrap_or(match integration {
+                Some(i) if !i.supports_pull => Method::Export,
+                _ => Method::Import,
+            });
+        let method_str = method.as_str();
         let mut entry = Map::new();
         if let Some(def) = catalog.schemas.get(&key).filter(|_| is_model) {
             // Named as the widget names it: `widget_core::request::resource_name` over the
             // integration's display name, e.g. `get-contacts` / "Get Contacts".
             let display_name = integration.map_or(def.display_name.as_str(), |i| &i.display_name);
             let name = choice
-                .and_then(|c| c.integration.clone())
+                .and_then(|c| c.methods.get(method))
+                .and_then(|m| m.integration.clone())
                 .unwrap_or_else(|| resource_name(display_name, method));
-            let info_display_name = title_case(&resource_name(display_name, method));
+            let info_display_name = resource_display_name(display_name, method);
             entry.insert(
                 "integration_info".into(),
                 json!({"name": name, "display_name": info_display_name, "method": method_str}),
@@ -168,16 +169,4 @@ fn property(field: &Field) -> Value {
         p.insert("title".into(), json!(title));
     }
     Value::Object(p)
-}
-
-fn title_case(slug: &str) -> String {
-    slug.split('-')
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                .unwrap_or_default()
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }

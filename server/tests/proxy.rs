@@ -178,7 +178,7 @@ fn headers_text(headers: &reqwest::header::HeaderMap) -> String {
 }
 
 const BODY: &str = r#"{"provider": "hubspot", "schema": [{"endgrate_type": "crm-contact"}],
-  "end_user_configuration": {"schemas": {"crm-contact": {"method": "IMPORT", "fields": {"email": {"provider_field": "email"}}}}}}"#;
+  "end_user_configuration": {"schemas": {"crm-contact": {"methods": {"IMPORT": {}}, "fields": {"email": {"provider_field": "email"}}}}}}"#;
 
 #[tokio::test]
 async fn proxy_forwards_initiate_with_bearer_key_strips_extension_and_keeps_it_locally() {
@@ -435,7 +435,7 @@ async fn proxy_configuration_forwards_with_the_key_and_merges_the_local_extensio
     );
     assert_eq!(
         config["end_user_configuration"],
-        serde_json::json!({"schemas": {"crm-contact": {"method": "IMPORT",
+        serde_json::json!({"schemas": {"crm-contact": {"methods": {"IMPORT": {}},
             "fields": {"email": {"provider_field": "email"}}}}}),
         "the extension kept at initiate is merged in"
     );

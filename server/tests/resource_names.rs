@@ -1,6 +1,7 @@
 //! Integration (resource) names agree between the widget and the server: for every provider and
 //! endgrate_type of the catalog the widget is shown, the name `widget_core::request::resource_name`
-//! builds for each supported direction is accepted, a wrong name is refused naming its key, and the
+//! builds for each supported direction is accepted (and both together where both are supported),
+//! a wrong name is refused naming its key, a direction the provider lacks is refused, and the
 //! configuration reports the same name when the server chooses it.
 
 mod common;
@@ -11,16 +12,21 @@ use widget_core::request::resource_name;
 use widget_core::wire::{IntegrationsResponse, Method};
 
 fn method_str(method: Method) -> &'static str {
-    match method {
-        Method::Import => "IMPORT",
-        Method::Export => "EXPORT",
-    }
+    method.as_str()
 }
 
 fn body(provider: &str, endgrate_type: &str, method: Method, integration: Option<&str>) -> String {
-    let mut choice = value!({"method": method_str(method)});
-    if let Some(name) = integration {
-        choice["integration"] = value!(name);
+    body_with(provider, endgrate_type, &[(method, integration)])
+}
+
+fn body_with(provider: &str, endgrate_type: &str, methods: &[(Method, Option<&str>)]) -> String {
+    let mut choice = value!({"methods": {}});
+    for (method, integration) in methods {
+        let mut m = value!({});
+        if let Some(name) = integration {
+            m["integration"] = value!(name);
+        }
+        choice["methods"][method_str(*method)] = m;
     }
     value!({
         "provider": provider,
@@ -56,6 +62,38 @@ async fn every_offered_type_accepts_the_widgets_resource_names_and_refuses_other
                 directions.push((Method::Export, Method::Import));
             }
             assert!(!directions.is_empty(), "{provider} {t} has no direction");
+            if directions.len() == 2 {
+                let pull = resource_name(&integration.display_name, Method::Import);
+                let push = resource_name(&integration.display_name, Method::Export);
+                let both = body_with(
+                    provider,
+                    t,
+                    &[(Method::Import, Some(&pull)), (Method::Export, Some(&push))],
+                );
+                let (status, _, text) = post_json(&url, Some(&server.key), None, &both).await;
+                assert_eq!(status, 200, "{provider} {t} both: {text}");
+            } else {
+                // The direction the provider lacks, alone or beside the one it has.
+                let (has, lacks) = directions[0];
+                let key = format!(
+                    "end_user_configuration.schemas.{t}.methods.{}",
+                    lacks.as_str()
+                );
+                for methods in [vec![(lacks, None)], vec![(has, None), (lacks, None)]] {
+                    let (status, _, text) = post_json(
+                        &url,
+                        Some(&server.key),
+                        None,
+                        &body_with(provider, t, &methods),
+                    )
+                    .await;
+                    assert_eq!(
+                        (status, error_key(&text)),
+                        (422, key.clone()),
+                        "{provider} {t} {lacks:?}: {text}"
+                    );
+                }
+            }
             for (method, other) in directions {
                 let name = resource_name(&integration.display_name, method);
                 let (status, _, text) = post_json(
@@ -67,7 +105,10 @@ async fn every_offered_type_accepts_the_widgets_resource_names_and_refuses_other
                 .await;
                 assert_eq!(status, 200, "{provider} {t} {name}: {text}");
 
-                let key = format!("end_user_configuration.schemas.{t}.integration");
+                let key = format!(
+                    "end_user_configuration.schemas.{t}.methods.{}.integration",
+                    method.as_str()
+                );
                 for wrong in [
                     resource_name(&integration.display_name, other),
                     format!("{name}-x"),

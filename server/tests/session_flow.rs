@@ -10,7 +10,7 @@ async fn hosted_round_trip_redirects_with_session_id_and_configures_the_session(
     let body = format!(
         r#"{{"provider": "hubspot", "label": "Acme <Corp>", "schema": [{{"endgrate_type": "crm-contact"}}],
             "redirect_url": "http://127.0.0.1:{}/integrations/done?tab=crm",
-            "end_user_configuration": {{"schemas": {{"crm-contact": {{"method": "EXPORT", "integration": "create-contacts",
+            "end_user_configuration": {{"schemas": {{"crm-contact": {{"methods": {{"IMPORT": {{"integration": "get-contacts"}}, "EXPORT": {{"integration": "create-contacts"}}}},
               "fields": {{"email": {{"provider_field": "email", "upsert": "SET_IF_NOT_SET"}}}},
               "passthrough_fields": ["lifecyclestage"]}}}}}}}}"#,
         server.port
@@ -72,10 +72,16 @@ async fn hosted_round_trip_redirects_with_session_id_and_configures_the_session(
         config["endgrate"]["provider_info"]["display_name"],
         "HubSpot"
     );
+    // Endgrate's entry names the pull integration; both directions are in the extension.
     let contact = &config["schemas"]["crm-contact"];
-    assert_eq!(contact["integration"], "create-contacts");
-    assert_eq!(contact["integration_info"]["method"], "EXPORT");
-    assert_eq!(contact["schema"]["session_method"], "EXPORT");
+    assert_eq!(contact["integration"], "get-contacts");
+    assert_eq!(contact["integration_info"]["method"], "IMPORT");
+    assert_eq!(contact["integration_info"]["display_name"], "Get Contacts");
+    assert_eq!(contact["schema"]["session_method"], "IMPORT");
+    assert_eq!(
+        config["end_user_configuration"]["schemas"]["crm-contact"]["methods"],
+        serde_json::json!({"IMPORT": {"integration": "get-contacts"}, "EXPORT": {"integration": "create-contacts"}})
+    );
     assert_eq!(contact["schema"]["properties"]["email"]["format"], "email");
     assert!(contact["passthrough_fields"]["properties"]["lifecyclestage"].is_object());
     assert_eq!(

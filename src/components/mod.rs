@@ -23,7 +23,7 @@ pub use mapping_step::{Actions, MappingActions, MappingRow, MappingStep, Mapping
 pub use nav_bar::NavBar;
 pub use provider_logo::ProviderLogo;
 pub use provider_step::{ProviderCard, ProviderStep};
-pub use resource_step::{ResourceRow, ResourceStep};
+pub use resource_step::{ResourceDirection, ResourceRow, ResourceStep};
 pub use review_step::{ReviewItem, ReviewStep};
 pub use schema_step::{SchemaRow, SchemaStep};
 pub use step_header::StepHeader;

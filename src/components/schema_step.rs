@@ -1,6 +1,9 @@
-//! The schema step: which kinds of data to sync and, where the provider supports both, the
-//! direction (pull into the app, or push to the provider). Rows are keyed by schema and only
-//! their values follow the state, so a control keeps focus after it changes.
+//! The schema step: which kinds of data to sync and in which directions: pull into the app, push
+//! to the provider, or both. A schema's checkbox switches it on in every direction the provider
+//! supports (or off); where the user may choose and the provider supports both, a checkbox per
+//! direction follows, and a schema with neither is off. Elsewhere the directions used are stated.
+//! Rows are keyed by schema and only their values follow the state, so a control keeps focus
+//! after it changes.
 
 use super::{Handler, KeyedList, Reader, Reveal};
 use crate::i18n::Texts;
@@ -20,8 +23,8 @@ pub struct SchemaRow {
     pub toggleable: bool,
     /// The directions the provider supports, in display order.
     pub methods: Vec<Method>,
-    /// The chosen direction.
-    pub method: Method,
+    /// The chosen directions, in display order; empty when not enabled.
+    pub chosen: Vec<Method>,
     /// A provider custom object (passthrough schema).
     pub custom: bool,
 }
@@ -33,14 +36,14 @@ fn method_label(texts: &Texts, method: Method) -> &'static str {
     }
 }
 
-/// Checkboxes per schema, with direction radios for the enabled ones.
+/// A checkbox per schema, with a checkbox per direction for the enabled ones.
 #[component]
 pub fn SchemaStep(
     /// The schemas, in order.
     rows: impl Reader<Vec<SchemaRow>>,
     /// Receives the key of the schema switched on or off.
     on_toggle: impl Handler<String>,
-    /// Receives `(key, method)`.
+    /// Receives `(key, method)` of the direction switched on or off.
     on_direction: impl Handler<(String, Method)>,
 ) -> impl IntoView {
     let keys = move || rows().into_iter().map(|r| r.key).collect::<Vec<_>>();
@@ -71,36 +74,40 @@ fn SchemaChoice(
     };
     let checkbox_id = format!("esw-schema-{index}");
     let enabled = move || row().is_some_and(|r| r.enabled);
-    let method = move || row().map(|r| r.method);
+    let chosen = move |m: Method| row().is_some_and(|r| r.chosen.contains(&m));
     let toggle_key = first.key.clone();
+    let stated = move || {
+        row()
+            .map(|r| {
+                r.chosen
+                    .iter()
+                    .map(|m| method_label(texts, *m))
+                    .collect::<Vec<_>>()
+                    .join(" · ")
+            })
+            .unwrap_or_default()
+    };
     let directions = match first.methods.as_slice() {
         [] => None,
-        [only] => {
-            let only = *only;
-            Some(
-                view! {
-                    <Reveal when=Signal::derive(enabled)>
-                        <p class="esw-choice__body esw-intro">{method_label(texts, only)}</p>
-                    </Reveal>
-                }
-                .into_any(),
-            )
-        }
-        methods => {
-            let radios = methods
+        methods if first.toggleable && methods.len() > 1 => {
+            let boxes = methods
                 .iter()
                 .map(|&choice| {
                     let key = first.key.clone();
+                    let id = format!(
+                        "esw-direction-{index}-{}",
+                        choice.as_str().to_ascii_lowercase()
+                    );
                     view! {
-                        <label class="esw-radio">
+                        <div class="esw-check">
                             <input
-                                type="radio"
-                                name=format!("esw-direction-{index}")
-                                prop:checked=move || method() == Some(choice)
+                                id=id.clone()
+                                type="checkbox"
+                                prop:checked=move || chosen(choice)
                                 on:change=move |_| on_direction((key.clone(), choice))
                             />
-                            {method_label(texts, choice)}
-                        </label>
+                            <label for=id>{method_label(texts, choice)}</label>
+                        </div>
                     }
                 })
                 .collect_view();
@@ -110,11 +117,19 @@ fn SchemaChoice(
                         {texts.direction_label}
                         <span class="esw-visually-hidden">{format!(" — {}", first.label)}</span>
                     </legend>
-                    {radios}
+                    {boxes}
                 </fieldset>
             }
             .into_any())
         }
+        _ => Some(
+            view! {
+                <Reveal when=Signal::derive(enabled)>
+                    <p class="esw-choice__body esw-intro">{stated}</p>
+                </Reveal>
+            }
+            .into_any(),
+        ),
     };
     view! {
         <li class="esw-choice">

@@ -29,6 +29,7 @@ pub static TEXTS: Texts = Texts {
     custom_object: "Benutzerdefiniertes Objekt",
     resources_intro: "Wählen Sie für jede Datenart die Ressource des Anbieters.",
     resource_label: "Ressource",
+    resource_choose: "Ressource wählen…",
     mapping_intro: "Ordnen Sie jedem Feld dieser App ein Feld des Anbieters zu.",
     column_app_field: "Feld dieser App",
     column_provider_field: "Feld des Anbieters",

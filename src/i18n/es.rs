@@ -35,6 +35,7 @@ pub static TEXTS: Texts = Texts {
     custom_object: "Objeto personalizado",
     resources_intro: "Elige qué recurso del proveedor usa cada tipo de datos.",
     resource_label: "Recurso",
+    resource_choose: "Elige un recurso…",
     mapping_intro: "Asigna a cada campo de esta aplicación un campo del proveedor.",
     column_app_field: "Campo de esta aplicación",
     column_provider_field: "Campo del proveedor",

@@ -29,6 +29,7 @@ pub static TEXTS: Texts = Texts {
     custom_object: "Objet personnalisé",
     resources_intro: "Choisissez la ressource du fournisseur utilisée pour chaque type de données.",
     resource_label: "Ressource",
+    resource_choose: "Choisir une ressource…",
     mapping_intro: "Associez chaque champ de cette application à un champ du fournisseur.",
     column_app_field: "Champ de l'application",
     column_provider_field: "Champ du fournisseur",

@@ -93,6 +93,8 @@ pub struct Texts {
     /// Resource step.
     pub resources_intro: &'static str,
     pub resource_label: &'static str,
+    /// The empty first entry of a resource select, where several resources fit.
+    pub resource_choose: &'static str,
     /// Mapping step.
     pub mapping_intro: &'static str,
     pub column_app_field: &'static str,

@@ -9,7 +9,7 @@ use crate::shell::Shell;
 use leptos::prelude::*;
 use widget_core::ids::{FieldName, SchemaKey};
 use widget_core::text::display_text;
-use widget_core::wire::{Field, Method};
+use widget_core::wire::Field;
 use widget_core::wizard::{Event, MappingNotice, Wizard};
 
 fn field_label(field: &Field) -> String {
@@ -64,7 +64,7 @@ fn tables(w: &Wizard, texts: &Texts) -> Vec<MappingTable> {
             Some(MappingTable {
                 key: key.as_str().to_owned(),
                 label: display_text(schema.display_name).to_owned(),
-                push: schema.method == Method::Export,
+                push: schema.pushed,
                 loading: rows.is_empty(),
                 rows,
                 passthrough: w

@@ -31,7 +31,7 @@ fn items(w: &Wizard, texts: &'static Texts) -> Vec<ReviewItem> {
         change_to: index_of(Step::Provider),
     }];
     for schema in w.review() {
-        let direction = match schema.method {
+        let label = |m: Method| match m {
             Method::Import => texts.direction_pull,
             Method::Export => texts.direction_push,
         };
@@ -48,12 +48,16 @@ fn items(w: &Wizard, texts: &'static Texts) -> Vec<ReviewItem> {
                 .find(|o| o.field.name == name)
                 .map_or_else(|| name.to_owned(), |o| title(o.field))
         };
-        let mut lines = vec![direction.to_owned()];
-        lines.extend(
-            schema
-                .resource
-                .map(|r| format!("{}: {}", texts.resource_label, r.as_str())),
-        );
+        // One line per direction, with the integration's display name when resources were
+        // offered: "Pull into this app: Get Contacts".
+        let mut lines: Vec<String> = schema
+            .methods
+            .iter()
+            .map(|(m, resource)| match resource {
+                Some(name) => format!("{}: {}", label(*m), display_text(name)),
+                None => label(*m).to_owned(),
+            })
+            .collect();
         lines.extend(schema.fields.iter().map(|(field, provider_field, upsert)| {
             let upsert = upsert
                 .map(|u| format!(" · {}", upsert_label(texts, u)))

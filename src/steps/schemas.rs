@@ -1,14 +1,14 @@
 //! The schema and resource steps' containers.
 
 use super::StepNav;
-use crate::components::{ResourceRow, ResourceStep, SchemaRow, SchemaStep};
+use crate::components::{ResourceDirection, ResourceRow, ResourceStep, SchemaRow, SchemaStep};
 use crate::shell::Shell;
 use leptos::prelude::*;
 use widget_core::ids::{ResourceId, SchemaKey};
 use widget_core::text::display_text;
 use widget_core::wizard::Event;
 
-/// Which schemas to sync, and in which direction.
+/// Which schemas to sync, and in which directions.
 #[component]
 pub fn SchemasPage(shell: Shell) -> impl IntoView {
     let rows = move || {
@@ -22,7 +22,7 @@ pub fn SchemasPage(shell: Shell) -> impl IntoView {
                     enabled: s.selected,
                     toggleable: s.toggleable,
                     methods: s.directions,
-                    method: s.method,
+                    chosen: s.methods,
                     custom: s.custom,
                 })
                 .collect::<Vec<_>>()
@@ -38,7 +38,7 @@ pub fn SchemasPage(shell: Shell) -> impl IntoView {
             }
             on_direction=move |(key, method): (String, _)| {
                 if let Some(schema) = SchemaKey::new(key) {
-                    shell.dispatch(Event::DirectionChosen { schema, method });
+                    shell.dispatch(Event::DirectionToggled { schema, method });
                 }
             }
         />
@@ -46,37 +46,40 @@ pub fn SchemasPage(shell: Shell) -> impl IntoView {
     }
 }
 
-/// Which of the provider's integrations each schema uses.
+/// Which of the provider's integrations each schema uses in each direction.
 #[component]
 pub fn ResourcesPage(shell: Shell) -> impl IntoView {
     let rows = move || {
         shell.with(|w| {
-            let schemas = w.schemas();
-            w.selected_schemas()
+            w.schemas()
                 .into_iter()
-                .map(|key| {
-                    let resources = w.resources(key);
-                    ResourceRow {
-                        key: key.as_str().to_owned(),
-                        label: schemas
-                            .iter()
-                            .find(|s| s.key == key)
-                            .map(|s| display_text(s.display_name).to_owned())
-                            .unwrap_or_default(),
-                        chosen: resources
-                            .iter()
-                            .find(|r| r.chosen)
-                            .map(|r| r.id.as_str().to_owned()),
-                        options: resources
-                            .into_iter()
-                            .map(|r| {
-                                (
-                                    r.id.as_str().to_owned(),
-                                    display_text(&r.display_name).to_owned(),
-                                )
-                            })
-                            .collect(),
-                    }
+                .filter(|s| s.selected)
+                .map(|s| ResourceRow {
+                    key: s.key.as_str().to_owned(),
+                    label: display_text(s.display_name).to_owned(),
+                    directions: s
+                        .methods
+                        .iter()
+                        .map(|&method| {
+                            let resources = w.resources(s.key, method);
+                            ResourceDirection {
+                                method,
+                                chosen: resources
+                                    .iter()
+                                    .find(|r| r.chosen)
+                                    .map(|r| r.id.as_str().to_owned()),
+                                options: resources
+                                    .into_iter()
+                                    .map(|r| {
+                                        (
+                                            r.id.as_str().to_owned(),
+                                            display_text(&r.display_name).to_owned(),
+                                        )
+                                    })
+                                    .collect(),
+                            }
+                        })
+                        .collect(),
                 })
                 .collect::<Vec<_>>()
         })
@@ -84,9 +87,9 @@ pub fn ResourcesPage(shell: Shell) -> impl IntoView {
     view! {
         <ResourceStep
             rows=rows
-            on_pick=move |(key, id): (String, String)| {
+            on_pick=move |(key, method, id): (String, _, String)| {
                 if let (Some(schema), Some(resource)) = (SchemaKey::new(key), ResourceId::new(id)) {
-                    shell.dispatch(Event::ResourcePicked { schema, resource });
+                    shell.dispatch(Event::ResourcePicked { schema, method, resource });
                 }
             }
         />

@@ -6,7 +6,7 @@ use super::model::SchemaState;
 use crate::ids::SchemaKey;
 use crate::options::SessionOptions;
 use crate::sorted::{SortedMap, SortedSet};
-use crate::wire::{Field, Integration, Method, ProviderEntry, Schema};
+use crate::wire::{Field, Integration, ProviderEntry, Schema};
 
 /// The schema fields to map: the host schema's own `properties` when given, else the loaded
 /// common-data-model defaults.
@@ -72,6 +72,19 @@ pub(crate) fn schemas_for(session: &SessionOptions, provider: &ProviderEntry) ->
             .find(|i| i.endgrate_type == key || (i.is_custom_object && i.display_name == key))
     };
     let mut out: Vec<SchemaState> = Vec::new();
+    // A schema given only by title that is no custom object of the provider: with resource
+    // selection the user picks which of the provider's resources matches it (Endgrate's
+    // behaviour); without it nothing can match it.
+    let pickable: Vec<Integration> = if session.resource_selection() {
+        provider
+            .integrations
+            .iter()
+            .filter(|i| !i.is_custom_object)
+            .cloned()
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut push =
         |entry: Schema, integration: Option<&Integration>, custom: bool, display: String| {
             let Some(key) = entry.key().and_then(SchemaKey::new) else {
@@ -80,27 +93,37 @@ pub(crate) fn schemas_for(session: &SessionOptions, provider: &ProviderEntry) ->
             if out.iter().any(|s| s.key == key) {
                 return;
             }
-            let integration = integration
-                .cloned()
-                .filter(|i| i.supports_pull || i.supports_push);
-            let method = match &integration {
-                Some(i) if !i.supports_pull => Method::Export,
-                _ => Method::Import,
+            let by_title = entry
+                .endgrate_type
+                .as_deref()
+                .is_none_or(|t| t == "unspecified");
+            let matched_by_user = integration.is_none() && by_title && !custom;
+            let candidates: Vec<Integration> = match integration {
+                Some(i) => vec![i.clone()],
+                None if matched_by_user => pickable.clone(),
+                None => Vec::new(),
             };
+            let candidates = candidates
+                .into_iter()
+                .filter(|i| i.supports_pull || i.supports_push)
+                .collect();
             let mut state = SchemaState {
                 display_name: display,
-                selected: integration.is_some() && !custom,
                 key,
                 entry,
                 custom,
-                integration,
-                method,
-                resource: None,
+                candidates,
+                matched_by_user,
+                methods: SortedMap::new(),
                 fields: None,
                 mapping: SortedMap::new(),
                 passthrough: SortedSet::new(),
             };
-            state.resource = state.resource_id();
+            // Endgrate: without schema selection "all provided schemas are used for both push
+            // and pull"; with it they start so too, and custom objects start off.
+            if !custom {
+                state.set_all_methods(true);
+            }
             out.push(state);
         };
     match (&session.schema, &session.category) {

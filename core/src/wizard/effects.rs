@@ -90,13 +90,9 @@ impl Wizard {
         for s in self
             .schemas
             .iter()
-            .filter(|s| s.selected && s.fields.is_none())
+            .filter(|s| s.selected() && s.fields.is_none())
         {
-            let endgrate_type = s
-                .entry
-                .endgrate_type
-                .clone()
-                .unwrap_or_else(|| s.key.as_str().to_owned());
+            let endgrate_type = s.fields_type();
             out.push(Command::LoadFields {
                 provider: provider.clone(),
                 endgrate_type,

@@ -16,7 +16,8 @@ mod types;
 mod view;
 
 pub use persist::{
-    load_persisted, Pending, PersistedField, PersistedSchema, PersistedState, STATE_VERSION,
+    load_persisted, Pending, PersistedField, PersistedMethod, PersistedSchema, PersistedState,
+    STATE_VERSION,
 };
 pub use types::{Command, Event, ExitReason, HostEvent, MappingIssue, Step};
 pub use view::{FieldOption, MappingNotice, MappingRow, ResourceView, ReviewSchema, SchemaView};
@@ -25,7 +26,7 @@ use crate::decode::Failure;
 use crate::ids::{ProviderName, SessionId};
 use crate::options::WidgetOptions;
 use crate::search::SearchIndex;
-use crate::wire::{Method, ProviderEntry};
+use crate::wire::ProviderEntry;
 use catalog::effective_schema_fields;
 use model::{Displacement, SchemaState};
 
@@ -117,28 +118,40 @@ impl Wizard {
                 let free = self.options.session.schema_selection();
                 if let Some(s) = self
                     .schema_mut(&schema)
-                    .filter(|s| s.integration.is_some() && (free || s.custom))
+                    .filter(|s| !s.candidates.is_empty() && (free || s.custom))
                 {
-                    s.selected = !s.selected;
+                    let on = !s.selected();
+                    s.set_all_methods(on);
                     out.push(Command::Persist);
                 }
             }
-            Event::DirectionChosen { schema, method } if self.step == Step::Schemas => {
-                if let Some(s) = self
-                    .schema_mut(&schema)
-                    .filter(|s| s.directions().contains(&method))
-                {
-                    s.method = method;
-                    s.resource = s.resource_id();
-                    out.push(Command::Persist);
+            Event::DirectionToggled { schema, method } if self.step == Step::Schemas => {
+                let free = self.options.session.schema_selection();
+                if let Some(s) = self.schema_mut(&schema).filter(|s| free || s.custom) {
+                    let on = !s.methods.contains_key(&method);
+                    if s.set_method(method, on) {
+                        out.push(Command::Persist);
+                    }
                 }
             }
-            Event::ResourcePicked { schema, resource } if self.step == Step::Resources => {
-                if let Some(s) = self
-                    .schema_mut(&schema)
-                    .filter(|s| s.resource_id().as_ref() == Some(&resource))
-                {
-                    s.resource = Some(resource);
+            Event::ResourcePicked {
+                schema,
+                method,
+                resource,
+            } if self.step == Step::Resources => {
+                if let Some(s) = self.schema_mut(&schema).filter(|s| {
+                    s.methods.contains_key(&method)
+                        && s.resources(method).iter().any(|(id, _, _)| *id == resource)
+                }) {
+                    let before = s.fields_type();
+                    s.methods.insert(method, Some(resource));
+                    if s.fields_type() != before {
+                        // The user matched the schema to another provider object: its fields
+                        // are that object's.
+                        s.fields = None;
+                        s.mapping = Default::default();
+                        s.passthrough.clear();
+                    }
                     out.push(Command::Persist);
                 }
             }
@@ -201,9 +214,7 @@ impl Wizard {
                 field,
                 upsert,
             } if self.step == Step::Mapping => {
-                let s = self
-                    .schema_mut(&schema)
-                    .filter(|s| s.method == Method::Export);
+                let s = self.schema_mut(&schema).filter(|s| s.pushed());
                 if let Some(m) = s.and_then(|s| s.mapping.get_mut(&field)) {
                     m.upsert = upsert;
                     out.push(Command::Persist);

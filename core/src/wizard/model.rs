@@ -6,10 +6,11 @@ use super::{MappingIssue, Step, Wizard};
 use crate::ids::{FieldName, ProviderName, ResourceId, SchemaKey};
 use crate::mapping::{suggest, types_compatible};
 use crate::options::SessionOptions;
-use crate::request::{build_initiate_body, resource_name, ChosenSchema};
+use crate::request::{build_initiate_body, resource_display_name, resource_name, ChosenSchema};
 use crate::sorted::{SortedMap, SortedSet};
 use crate::wire::{
-    Field, FieldChoice, InitiateBody, Integration, Method, ProviderEntry, Schema, UpsertSetting,
+    Field, FieldChoice, InitiateBody, Integration, Method, MethodChoice, MethodChoices,
+    ProviderEntry, Schema, UpsertSetting,
 };
 
 /// One mapped (or unmapped) schema field.
@@ -58,11 +59,16 @@ pub(crate) struct SchemaState {
     pub display_name: String,
     /// A provider custom object offered by `passthrough_schemas`.
     pub custom: bool,
-    /// The provider's integration for this schema; `None` when unsupported.
-    pub integration: Option<Integration>,
-    pub selected: bool,
-    pub method: Method,
-    pub resource: Option<ResourceId>,
+    /// The provider's integrations that can serve this schema: the one of its endgrate_type (or
+    /// custom object), or, for a schema given only by `title` with resource selection, every
+    /// integration of the provider (the user picks which matches). Empty when unsupported.
+    pub candidates: Vec<Integration>,
+    /// Whether the user matches this schema to a provider resource ([`Self::candidates`] is the
+    /// provider's whole list): the field catalog follows the resource picked.
+    pub matched_by_user: bool,
+    /// The chosen directions (a schema with none is not selected), each with its chosen
+    /// integration: `None` until one is chosen where several fit.
+    pub methods: SortedMap<Method, Option<ResourceId>>,
     /// `(schema fields, provider fields)` once loaded.
     pub fields: Option<(Vec<Field>, Vec<Field>)>,
     pub mapping: SortedMap<FieldName, FieldMapping>,
@@ -70,25 +76,90 @@ pub(crate) struct SchemaState {
 }
 
 impl SchemaState {
-    pub fn directions(&self) -> Vec<Method> {
-        let Some(i) = &self.integration else {
-            return vec![];
-        };
-        let mut out = Vec::new();
-        if i.supports_pull {
-            out.push(Method::Import);
-        }
-        if i.supports_push {
-            out.push(Method::Export);
-        }
-        out
+    /// Whether it is synced in some direction.
+    pub fn selected(&self) -> bool {
+        !self.methods.is_empty()
     }
 
-    /// The one integration offered in the chosen direction, if any: the default choice, and the
-    /// only one a pick may name.
-    pub fn resource_id(&self) -> Option<ResourceId> {
-        let i = self.integration.as_ref()?;
-        ResourceId::new(resource_name(&i.display_name, self.method))
+    /// Whether it is pushed, so each mapped field carries an upsert setting.
+    pub fn pushed(&self) -> bool {
+        self.methods.contains_key(&Method::Export)
+    }
+
+    /// The directions the provider supports for this schema, pull first.
+    pub fn directions(&self) -> Vec<Method> {
+        Method::ALL
+            .into_iter()
+            .filter(|m| self.candidates.iter().any(|i| i.supports(*m)))
+            .collect()
+    }
+
+    /// The integrations that fit `method`: `(id, name people read, integration)`.
+    pub fn resources(&self, method: Method) -> Vec<(ResourceId, String, &Integration)> {
+        self.candidates
+            .iter()
+            .filter(|i| i.supports(method))
+            .filter_map(|i| {
+                let id = ResourceId::new(resource_name(&i.display_name, method))?;
+                Some((id, resource_display_name(&i.display_name, method), i))
+            })
+            .collect()
+    }
+
+    /// The integration a direction starts with: the only one that fits, else none (the user
+    /// picks).
+    pub fn default_resource(&self, method: Method) -> Option<ResourceId> {
+        match self.resources(method).as_slice() {
+            [(id, _, _)] => Some(id.clone()),
+            _ => None,
+        }
+    }
+
+    /// Switches `method` on (with its default integration) or off; `false` when the provider
+    /// does not support it or nothing changed.
+    pub fn set_method(&mut self, method: Method, on: bool) -> bool {
+        if !self.directions().contains(&method) || self.methods.contains_key(&method) == on {
+            return false;
+        }
+        if on {
+            let resource = self.default_resource(method);
+            self.methods.insert(method, resource);
+        } else {
+            self.methods.remove(&method);
+        }
+        true
+    }
+
+    /// Every supported direction, or none.
+    pub fn set_all_methods(&mut self, on: bool) {
+        for m in self.directions() {
+            self.set_method(m, on);
+        }
+    }
+
+    /// The endgrate_type whose field catalog the mapping uses: the schema's own, else, for a
+    /// schema matched by the user, the type of the resource picked (pull first), else the key.
+    pub fn fields_type(&self) -> String {
+        if let Some(t) = self
+            .entry
+            .endgrate_type
+            .as_deref()
+            .filter(|t| *t != "unspecified")
+        {
+            return t.to_owned();
+        }
+        if self.matched_by_user {
+            for (method, chosen) in self.methods.iter() {
+                let picked = self
+                    .resources(*method)
+                    .into_iter()
+                    .find(|(id, _, _)| Some(id) == chosen.as_ref());
+                if let Some((_, _, i)) = picked {
+                    return i.endgrate_type.clone();
+                }
+            }
+        }
+        self.key.as_str().to_owned()
     }
 
     pub fn schema_field(&self, name: &FieldName) -> Option<&Field> {
@@ -301,7 +372,7 @@ impl Wizard {
     /// What blocks leaving `step`.
     pub(crate) fn issues_for(&self, step: Step) -> Vec<MappingIssue> {
         let mut issues = Vec::new();
-        let selected = || self.schemas.iter().filter(|s| s.selected);
+        let selected = || self.schemas.iter().filter(|s| s.selected());
         match step {
             Step::Provider => {
                 if self.catalog.is_none() {
@@ -318,10 +389,13 @@ impl Wizard {
                 }
             }
             Step::Resources => {
-                for s in selected().filter(|s| s.resource.is_none()) {
-                    issues.push(MappingIssue::NoResource {
-                        schema: s.key.clone(),
-                    });
+                for s in selected() {
+                    for (method, _) in s.methods.iter().filter(|(_, r)| r.is_none()) {
+                        issues.push(MappingIssue::NoResource {
+                            schema: s.key.clone(),
+                            method: *method,
+                        });
+                    }
                 }
             }
             Step::Mapping => {
@@ -377,22 +451,27 @@ impl Wizard {
         let s = &self.options.session;
         self.schemas
             .iter()
-            .filter(|x| x.selected)
+            .filter(|x| x.selected())
             .map(|x| ChosenSchema {
                 schema: x.entry.clone(),
                 key: x.key.as_str().to_owned(),
-                method: x.method,
-                integration: if s.resource_selection() {
-                    x.resource.as_ref().map(|r| r.as_str().to_owned())
-                } else {
-                    None
+                methods: {
+                    let mut methods = MethodChoices::default();
+                    for (method, resource) in x.methods.iter() {
+                        let integration = resource
+                            .as_ref()
+                            .filter(|_| s.resource_selection())
+                            .map(|r| r.as_str().to_owned());
+                        methods.set(*method, Some(MethodChoice { integration }));
+                    }
+                    methods
                 },
                 fields: if s.field_selection() {
                     x.mapping
                         .iter()
                         .filter_map(|(name, m)| {
                             let provider_field = m.provider_field.as_ref()?.as_str().to_owned();
-                            let upsert = (x.method == Method::Export).then_some(m.upsert);
+                            let upsert = x.pushed().then_some(m.upsert);
                             Some((
                                 name.as_str().to_owned(),
                                 FieldChoice {

@@ -12,8 +12,9 @@ use crate::request::build_initiate_body;
 use crate::sorted::{SortedMap, SortedSet};
 use crate::wire::{InitiateBody, Method, UpsertSetting};
 
-/// The persisted format's version; any other version is discarded.
-pub const STATE_VERSION: u32 = 1;
+/// The persisted format's version; any other version is discarded, read by its version before
+/// its shape. 2: a schema's directions are a set, each with its own integration (Push + Pull).
+pub const STATE_VERSION: u32 = 2;
 /// Largest persisted state accepted.
 pub const MAX_STATE_BYTES: usize = 256 * 1024;
 
@@ -51,16 +52,29 @@ pub struct Pending {
 pub struct PersistedSchema {
     /// Which schema.
     pub key: SchemaKey,
-    /// Whether it is selected.
-    pub selected: bool,
-    /// Its direction.
-    pub method: Method,
-    /// Its integration.
-    pub resource: Option<ResourceId>,
+    /// Its directions (none: not selected), pull first.
+    pub methods: Vec<PersistedMethod>,
     /// Its field mapping.
     pub fields: SortedMap<FieldName, PersistedField>,
     /// Its passthrough fields.
     pub passthrough: SortedSet<FieldName>,
+}
+
+/// One direction of a schema and its integration.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersistedMethod {
+    /// Pull or push.
+    pub method: Method,
+    /// Its integration, `None` until chosen.
+    pub resource: Option<ResourceId>,
+}
+
+/// Only the version, read first so a state of another version is refused by it, whatever its
+/// shape.
+#[derive(serde::Deserialize)]
+struct VersionOnly {
+    version: u32,
 }
 
 /// One field's saved mapping.
@@ -80,13 +94,13 @@ pub struct PersistedField {
 /// # Errors
 /// A [`DecodeError`] for anything else.
 pub fn load_persisted(text: &str, reader: &impl JsonReader) -> Result<PersistedState, DecodeError> {
-    let state: PersistedState = crate::decode::parse(text, MAX_STATE_BYTES, reader)?;
-    if state.version != STATE_VERSION {
+    let VersionOnly { version } = crate::decode::parse(text, MAX_STATE_BYTES, reader)?;
+    if version != STATE_VERSION {
         return Err(DecodeError::Invalid(format!(
-            "state version {}",
-            state.version
+            "state version {version}, this widget reads version {STATE_VERSION}"
         )));
     }
+    let state: PersistedState = crate::decode::parse(text, MAX_STATE_BYTES, reader)?;
     // Session schemas plus the provider's custom objects.
     let limit = 2 * crate::options::MAX_SCHEMAS;
     if state.schemas.len() > limit {
@@ -134,9 +148,14 @@ impl Wizard {
                 };
                 PersistedSchema {
                     key: s.key.clone(),
-                    selected: s.selected,
-                    method: s.method,
-                    resource: s.resource.clone(),
+                    methods: s
+                        .methods
+                        .iter()
+                        .map(|(m, r)| PersistedMethod {
+                            method: *m,
+                            resource: r.clone(),
+                        })
+                        .collect(),
                     fields,
                     passthrough,
                 }
@@ -227,25 +246,37 @@ impl Wizard {
                 self.restore_notice = true;
                 continue;
             };
-            let toggleable = s.integration.is_some() && (free || s.custom);
-            let directions = s.directions();
+            let toggleable = !s.candidates.is_empty() && (free || s.custom);
             let mut dropped = false;
-            if saved.selected != s.selected {
+            let supported = s.directions();
+            let saved_methods: Vec<_> = saved
+                .methods
+                .iter()
+                .filter(|m| {
+                    let ok = supported.contains(&m.method);
+                    dropped |= !ok;
+                    ok
+                })
+                .collect();
+            let same = saved_methods.len() == s.methods.len()
+                && saved_methods
+                    .iter()
+                    .all(|m| s.methods.contains_key(&m.method));
+            if !same {
                 if toggleable {
-                    s.selected = saved.selected;
+                    s.set_all_methods(false);
+                    for m in &saved_methods {
+                        s.set_method(m.method, true);
+                    }
                 } else {
                     dropped = true;
                 }
             }
-            if directions.contains(&saved.method) {
-                s.method = saved.method;
-                s.resource = s.resource_id();
-            } else {
-                dropped = true;
-            }
-            if let Some(r) = &saved.resource {
-                if s.resource_id().as_ref() == Some(r) {
-                    s.resource = Some(r.clone());
+            for m in saved_methods {
+                let Some(r) = &m.resource else { continue };
+                let fits = s.resources(m.method).iter().any(|(id, _, _)| id == r);
+                if fits && s.methods.contains_key(&m.method) {
+                    s.methods.insert(m.method, Some(r.clone()));
                 } else {
                     dropped = true;
                 }

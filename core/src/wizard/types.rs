@@ -66,17 +66,20 @@ pub enum Event {
         /// Which.
         schema: SchemaKey,
     },
-    /// A direction was chosen for a schema.
-    DirectionChosen {
+    /// A direction of a schema was switched on or off (a schema left with no direction is not
+    /// selected).
+    DirectionToggled {
         /// Which schema.
         schema: SchemaKey,
         /// Pull or push.
         method: Method,
     },
-    /// An integration was chosen for a schema.
+    /// An integration was chosen for one direction of a schema.
     ResourcePicked {
         /// Which schema.
         schema: SchemaKey,
+        /// Which direction.
+        method: Method,
         /// Which integration.
         resource: ResourceId,
     },
@@ -261,10 +264,12 @@ pub enum MappingIssue {
     NoProvider,
     /// No schema selected.
     NoSchemaSelected,
-    /// A selected schema has no integration.
+    /// A direction of a selected schema has no integration yet (several fit, none chosen).
     NoResource {
-        /// Which.
+        /// Which schema.
         schema: SchemaKey,
+        /// Which direction.
+        method: Method,
     },
     /// A selected schema's fields have not arrived.
     FieldsNotLoaded {

@@ -24,18 +24,20 @@ pub struct SchemaView<'a> {
     pub supported: bool,
     /// A provider custom object (passthrough schema).
     pub custom: bool,
-    /// The directions the provider supports (pull = IMPORT, push = EXPORT).
+    /// The directions the provider supports (pull = IMPORT, push = EXPORT), pull first.
     pub directions: Vec<Method>,
-    /// The chosen direction.
-    pub method: Method,
+    /// The chosen directions, pull first; empty when not selected.
+    pub methods: Vec<Method>,
+    /// Whether it is pushed (the mapping shows an upsert choice per field).
+    pub pushed: bool,
 }
 
-/// An integration the Resources step offers for a schema.
+/// An integration the Resources step offers for one direction of a schema.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResourceView {
-    /// Its name, e.g. `get-contacts`.
+    /// Its name, e.g. `get-contacts` (what the request carries).
     pub id: ResourceId,
-    /// Its display name.
+    /// The name people read, e.g. `Get Contacts`.
     pub display_name: String,
     /// Whether it is the chosen one.
     pub chosen: bool,
@@ -52,7 +54,7 @@ pub struct MappingRow<'a> {
     pub suggested: bool,
     /// Whether the field must be mapped.
     pub required: bool,
-    /// The upsert setting, for push schemas only.
+    /// The upsert setting, for pushed schemas only (also when pulled).
     pub upsert: Option<UpsertSetting>,
     /// Provider fields of a compatible type, for the select.
     pub options: Vec<FieldOption<'a>>,
@@ -92,11 +94,10 @@ pub struct ReviewSchema<'a> {
     pub key: &'a SchemaKey,
     /// Its display name.
     pub display_name: &'a str,
-    /// Pull or push.
-    pub method: Method,
-    /// The chosen integration, when resources were offered.
-    pub resource: Option<&'a ResourceId>,
-    /// `(schema field, provider field, upsert for push)` for every mapped field.
+    /// Each chosen direction, pull first, with the display name of its integration when
+    /// resources were offered (e.g. `Get Contacts`).
+    pub methods: Vec<(Method, Option<String>)>,
+    /// `(schema field, provider field, upsert when pushed)` for every mapped field.
     pub fields: Vec<(&'a FieldName, &'a FieldName, Option<UpsertSetting>)>,
     /// Chosen passthrough fields.
     pub passthrough: Vec<&'a FieldName>,
@@ -185,36 +186,41 @@ impl Wizard {
             .map(|s| SchemaView {
                 key: &s.key,
                 display_name: &s.display_name,
-                selected: s.selected,
-                toggleable: s.integration.is_some() && (free || s.custom),
-                supported: s.integration.is_some(),
+                selected: s.selected(),
+                toggleable: !s.candidates.is_empty() && (free || s.custom),
+                supported: !s.candidates.is_empty(),
                 custom: s.custom,
                 directions: s.directions(),
-                method: s.method,
+                methods: s.methods.iter().map(|(m, _)| *m).collect(),
+                pushed: s.pushed(),
             })
             .collect()
     }
 
-    /// The integrations offered for a schema in its chosen direction.
-    pub fn resources(&self, schema: &SchemaKey) -> Vec<ResourceView> {
+    /// The integrations that fit one chosen direction of a schema (one entry: stated, not
+    /// asked); empty when the schema is not synced in that direction.
+    pub fn resources(&self, schema: &SchemaKey, method: Method) -> Vec<ResourceView> {
         let Some(s) = self.schemas.iter().find(|s| &s.key == schema) else {
             return vec![];
         };
-        let (Some(id), Some(i)) = (s.resource_id(), &s.integration) else {
+        let Some(chosen) = s.methods.get(&method) else {
             return vec![];
         };
-        vec![ResourceView {
-            chosen: s.resource.as_ref() == Some(&id),
-            id,
-            display_name: i.display_name.clone(),
-        }]
+        s.resources(method)
+            .into_iter()
+            .map(|(id, display_name, _)| ResourceView {
+                chosen: chosen.as_ref() == Some(&id),
+                id,
+                display_name,
+            })
+            .collect()
     }
 
     /// Selected schemas, in order (the mapping step shows one table each).
     pub fn selected_schemas(&self) -> Vec<&SchemaKey> {
         self.schemas
             .iter()
-            .filter(|s| s.selected)
+            .filter(|s| s.selected())
             .map(|s| &s.key)
             .collect()
     }
@@ -249,8 +255,7 @@ impl Wizard {
                     provider_field: m.and_then(|m| m.provider_field.as_ref()),
                     suggested: m.is_some_and(|m| m.suggested && m.provider_field.is_some()),
                     required: field.required,
-                    upsert: (s.method == Method::Export)
-                        .then(|| m.map(|m| m.upsert).unwrap_or_default()),
+                    upsert: s.pushed().then(|| m.map(|m| m.upsert).unwrap_or_default()),
                     options: provider_fields
                         .iter()
                         .filter(|p| types_compatible(field, p))
@@ -322,15 +327,23 @@ impl Wizard {
     pub fn review(&self) -> Vec<ReviewSchema<'_>> {
         self.schemas
             .iter()
-            .filter(|s| s.selected)
+            .filter(|s| s.selected())
             .map(|s| ReviewSchema {
                 key: &s.key,
                 display_name: &s.display_name,
-                method: s.method,
-                resource: s
-                    .resource
-                    .as_ref()
-                    .filter(|_| self.options.session.resource_selection()),
+                methods: s
+                    .methods
+                    .iter()
+                    .map(|(method, chosen)| {
+                        let name = s
+                            .resources(*method)
+                            .into_iter()
+                            .find(|(id, _, _)| Some(id) == chosen.as_ref())
+                            .map(|(_, name, _)| name)
+                            .filter(|_| self.options.session.resource_selection());
+                        (*method, name)
+                    })
+                    .collect(),
                 fields: s
                     .mapping
                     .iter()
@@ -338,7 +351,7 @@ impl Wizard {
                         Some((
                             f,
                             m.provider_field.as_ref()?,
-                            (s.method == Method::Export).then_some(m.upsert),
+                            s.pushed().then_some(m.upsert),
                         ))
                     })
                     .collect(),
@@ -353,7 +366,7 @@ impl Wizard {
             && self
                 .schemas
                 .iter()
-                .any(|s| s.selected && s.fields.is_none());
+                .any(|s| s.selected() && s.fields.is_none());
         self.loading_catalog || fields_pending
     }
 

@@ -8,7 +8,7 @@ use crate::seed::{Catalog, Provider};
 use crate::validate::CatalogScope;
 use std::collections::BTreeSet;
 use widget_core::request::resource_name;
-use widget_core::wire::{EndUserConfiguration, InitiateBody, Method, SchemaChoice};
+use widget_core::wire::{EndUserConfiguration, InitiateBody, Integration, Method, SchemaChoice};
 
 pub(super) fn check(
     body: &InitiateBody,
@@ -52,6 +52,7 @@ pub(super) fn check(
                 "is not a schema of this session",
             ));
         }
+        check_shape(choice, &at)?;
         let own_fields = body
             .schema
             .iter()
@@ -75,8 +76,93 @@ pub(super) fn check(
                 }
             }
         }
-        if let Some(provider) = provider.filter(|_| catalog.is_known_type(key)) {
-            check_against_provider(provider, key, choice, &at)?;
+        match provider {
+            Some(provider) if catalog.is_known_type(key) => {
+                check_against_provider(provider, key, choice, &at)?
+            }
+            Some(provider) => check_matched_resources(provider, key, choice, &at)?,
+            None => {}
+        }
+    }
+    Ok(())
+}
+
+fn direction(method: Method) -> &'static str {
+    match method {
+        Method::Import => "pull (IMPORT)",
+        Method::Export => "push (EXPORT)",
+    }
+}
+
+/// What holds whatever the provider: a direction at least, and an upsert setting on every mapped
+/// field exactly when the schema is pushed.
+fn check_shape(choice: &SchemaChoice, at: &dyn Fn(&str) -> String) -> Result<(), AppError> {
+    if choice.methods.is_empty() {
+        return Err(AppError::invalid(
+            &at("methods"),
+            "needs IMPORT, EXPORT or both: a schema synced in no direction is left out",
+        ));
+    }
+    let pushed = choice.methods.get(Method::Export).is_some();
+    for (field, mapping) in &choice.fields {
+        match (pushed, mapping.upsert.is_some()) {
+            (true, false) => {
+                return Err(AppError::invalid(
+                    &at(&format!("fields.{field}.upsert")),
+                    "is required: the schema is pushed (EXPORT), so every mapped field has an upsert setting",
+                ))
+            }
+            (false, true) => {
+                return Err(AppError::invalid(
+                    &at(&format!("fields.{field}.upsert")),
+                    "is only for pushed schemas; this one is not pushed (no EXPORT in methods)",
+                ))
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// A schema given only by title, matched by the user to one of the provider's resources: each
+/// chosen integration must be one of the provider's in that direction.
+fn check_matched_resources(
+    provider: &Provider,
+    key: &str,
+    choice: &SchemaChoice,
+    at: &dyn Fn(&str) -> String,
+) -> Result<(), AppError> {
+    let name = &provider.entry.provider.name;
+    for (method, chosen) in choice.methods.iter() {
+        let fits =
+            |i: &&Integration| i.supports(method) && (!i.is_custom_object || i.display_name == key);
+        let offered: Vec<String> = provider
+            .entry
+            .integrations
+            .iter()
+            .filter(fits)
+            .map(|i| resource_name(&i.display_name, method))
+            .collect();
+        if offered.is_empty() {
+            return Err(AppError::invalid(
+                &at(&format!("methods.{}", method.as_str())),
+                format!(
+                    "{name} has no integration that supports {}",
+                    direction(method)
+                ),
+            ));
+        }
+        if let Some(integration) = &chosen.integration {
+            if !offered.contains(integration) {
+                return Err(AppError::invalid(
+                    &at(&format!("methods.{}.integration", method.as_str())),
+                    format!(
+                        "`{integration}` is not an integration of {name} for {}; it offers {}",
+                        direction(method),
+                        offered.join(", ")
+                    ),
+                ));
+            }
         }
     }
     Ok(())
@@ -95,29 +181,26 @@ fn check_against_provider(
             format!("{name} has no integration for {key}"),
         ));
     };
-    let supported = match choice.method {
-        Method::Import => integration.supports_pull,
-        Method::Export => integration.supports_push,
-    };
-    if !supported {
-        let direction = if choice.method == Method::Import {
-            "pull (IMPORT)"
-        } else {
-            "push (EXPORT)"
-        };
-        return Err(AppError::invalid(
-            &at("method"),
-            format!("{name} does not support {direction} for {key}"),
-        ));
-    }
-    if let Some(chosen) = &choice.integration {
-        // The name the widget builds from the catalog it was shown (one rule, in widget_core).
-        let expected = resource_name(&integration.display_name, choice.method);
-        if *chosen != expected {
+    for (method, chosen) in choice.methods.iter() {
+        let method_at = at(&format!("methods.{}", method.as_str()));
+        if !integration.supports(method) {
             return Err(AppError::invalid(
-                &at("integration"),
-                format!("`{chosen}` is not an integration of {name} for this method; expected `{expected}`"),
+                &method_at,
+                format!("{name} does not support {} for {key}", direction(method)),
             ));
+        }
+        if let Some(chosen) = &chosen.integration {
+            // The name the widget builds from the catalog it was shown (one rule, in widget_core).
+            let expected = resource_name(&integration.display_name, method);
+            if *chosen != expected {
+                return Err(AppError::invalid(
+                    &format!("{method_at}.integration"),
+                    format!(
+                        "`{chosen}` is not an integration of {name} for {key} in {}; expected `{expected}`",
+                        direction(method)
+                    ),
+                ));
+            }
         }
     }
     let provider_fields = provider
@@ -172,25 +255,42 @@ mod tests {
     }
 
     #[test]
-    fn design_example_choice_is_accepted() {
-        let body = with_choice(
-            r#"{"method": "EXPORT", "integration": "create-contacts",
-                "fields": {"email": {"provider_field": "email", "upsert": "SET_IF_NOT_SET"}},
-                "passthrough_fields": ["lifecyclestage"]}"#,
-        );
-        assert_eq!(key_of(&body), None);
+    fn pulled_pushed_and_both_are_accepted() {
+        for methods in [
+            r#"{"IMPORT": {"integration": "get-contacts"}}"#,
+            r#"{"EXPORT": {"integration": "create-contacts"}}"#,
+            r#"{"IMPORT": {"integration": "get-contacts"}, "EXPORT": {"integration": "create-contacts"}}"#,
+            r#"{"IMPORT": {}, "EXPORT": {}}"#,
+        ] {
+            let upsert = if methods.contains("EXPORT") {
+                r#", "upsert": "SET_IF_NOT_SET""#
+            } else {
+                ""
+            };
+            let body = with_choice(&format!(
+                r#"{{"methods": {methods},
+                    "fields": {{"email": {{"provider_field": "email"{upsert}}}}},
+                    "passthrough_fields": ["lifecyclestage"]}}"#
+            ));
+            assert_eq!(key_of(&body), None, "{methods}");
+        }
     }
 
     #[test]
     fn bad_choices_name_their_key() {
         let p = "end_user_configuration.schemas.crm-contact";
         let cases = [
-            (r#"{"method": "SIDEWAYS"}"#.to_string(), format!("{p}.method")),
-            (r#"{"method": "IMPORT", "integration": "get-deals"}"#.into(), format!("{p}.integration")),
-            (r#"{"method": "IMPORT", "fields": {"shoe_size": {"provider_field": "email"}}}"#.into(), format!("{p}.fields.shoe_size")),
-            (r#"{"method": "IMPORT", "fields": {"email": {"provider_field": "nope"}}}"#.into(), format!("{p}.fields.email.provider_field")),
-            (r#"{"method": "EXPORT", "fields": {"email": {"provider_field": "email", "upsert": "DELETE_ALL"}}}"#.into(), format!("{p}.fields.email.upsert")),
-            (r#"{"method": "IMPORT", "passthrough_fields": ["nope"]}"#.into(), format!("{p}.passthrough_fields[0]")),
+            (r#"{"methods": {"SIDEWAYS": {}}}"#.to_string(), format!("{p}.methods.SIDEWAYS")),
+            (r#"{"methods": {}}"#.into(), format!("{p}.methods")),
+            (r#"{"method": "IMPORT"}"#.into(), format!("{p}.method")),
+            (r#"{"methods": {"IMPORT": {"integration": "get-deals"}}}"#.into(), format!("{p}.methods.IMPORT.integration")),
+            (r#"{"methods": {"EXPORT": {"integration": "get-contacts"}}}"#.into(), format!("{p}.methods.EXPORT.integration")),
+            (r#"{"methods": {"IMPORT": {}}, "fields": {"shoe_size": {"provider_field": "email"}}}"#.into(), format!("{p}.fields.shoe_size")),
+            (r#"{"methods": {"IMPORT": {}}, "fields": {"email": {"provider_field": "nope"}}}"#.into(), format!("{p}.fields.email.provider_field")),
+            (r#"{"methods": {"EXPORT": {}}, "fields": {"email": {"provider_field": "email", "upsert": "DELETE_ALL"}}}"#.into(), format!("{p}.fields.email.upsert")),
+            (r#"{"methods": {"IMPORT": {}, "EXPORT": {}}, "fields": {"email": {"provider_field": "email"}}}"#.into(), format!("{p}.fields.email.upsert")),
+            (r#"{"methods": {"IMPORT": {}}, "fields": {"email": {"provider_field": "email", "upsert": "OVERWRITE"}}}"#.into(), format!("{p}.fields.email.upsert")),
+            (r#"{"methods": {"IMPORT": {}}, "passthrough_fields": ["nope"]}"#.into(), format!("{p}.passthrough_fields[0]")),
         ];
         for (choice, key) in cases {
             assert_eq!(
@@ -202,25 +302,46 @@ mod tests {
     }
 
     #[test]
+    fn errors_say_what_is_wrong() {
+        let message = |choice: &str| {
+            let catalog = Catalog::load().unwrap();
+            let redirects = AllowList::parse(&["https://app.example"]).unwrap();
+            let body = with_choice(choice);
+            let err = initiate_body(
+                body.as_bytes(),
+                &catalog,
+                &redirects,
+                CatalogScope::Authoritative,
+            )
+            .unwrap_err();
+            format!("{err:?}")
+        };
+        let m = message(r#"{"methods": {"EXPORT": {"integration": "get-contacts"}}}"#);
+        assert!(m.contains("expected `create-contacts`"), "{m}");
+        let m = message(r#"{"methods": {}}"#);
+        assert!(m.contains("IMPORT, EXPORT or both"), "{m}");
+    }
+
+    #[test]
     fn integration_names_come_from_the_widgets_rule() {
         let body = |name: &str| {
             format!(
                 r#"{{"provider": "slack", "schema": [{{"endgrate_type": "communication-message_history"}}],
                     "end_user_configuration": {{"schemas": {{"communication-message_history":
-                      {{"method": "IMPORT", "integration": "{name}"}}}}}}}}"#
+                      {{"methods": {{"IMPORT": {{"integration": "{name}"}}}}}}}}}}}}"#
             )
         };
         assert_eq!(key_of(&body("get-message-histories")), None);
         assert_eq!(
             key_of(&body("get-messages")).as_deref(),
-            Some("end_user_configuration.schemas.communication-message_history.integration")
+            Some("end_user_configuration.schemas.communication-message_history.methods.IMPORT.integration")
         );
     }
 
     #[test]
     fn choice_for_a_schema_outside_the_session_is_refused() {
         let body = r#"{"provider": "hubspot", "schema": [{"endgrate_type": "crm-contact"}],
-            "end_user_configuration": {"schemas": {"crm-deal": {"method": "IMPORT"}}}}"#;
+            "end_user_configuration": {"schemas": {"crm-deal": {"methods": {"IMPORT": {}}}}}}"#;
         assert_eq!(
             key_of(body).as_deref(),
             Some("end_user_configuration.schemas.crm-deal")
@@ -228,12 +349,33 @@ mod tests {
     }
 
     #[test]
-    fn push_only_provider_refuses_import() {
+    fn pull_only_provider_refuses_export_even_beside_import() {
         let body = r#"{"provider": "calendly", "schema": [{"endgrate_type": "calendar-event"}],
-            "end_user_configuration": {"schemas": {"calendar-event": {"method": "EXPORT"}}}}"#;
+            "end_user_configuration": {"schemas": {"calendar-event": {"methods": {"IMPORT": {}, "EXPORT": {}}}}}}"#;
         assert_eq!(
             key_of(body).as_deref(),
-            Some("end_user_configuration.schemas.calendar-event.method")
+            Some("end_user_configuration.schemas.calendar-event.methods.EXPORT")
+        );
+    }
+
+    #[test]
+    fn a_schema_given_by_title_takes_any_provider_integration_of_its_direction() {
+        let body = |methods: &str| {
+            format!(
+                r#"{{"provider": "hubspot", "resource_selection": true,
+                    "schema": [{{"title": "Person", "properties": {{"email": {{"type": "string"}}}}}}],
+                    "end_user_configuration": {{"schemas": {{"Person": {{"methods": {methods}}}}}}}}}"#
+            )
+        };
+        assert_eq!(
+            key_of(&body(
+                r#"{"IMPORT": {"integration": "get-companies"}, "EXPORT": {"integration": "create-contacts"}}"#
+            )),
+            None
+        );
+        assert_eq!(
+            key_of(&body(r#"{"EXPORT": {"integration": "get-companies"}}"#)).as_deref(),
+            Some("end_user_configuration.schemas.Person.methods.EXPORT.integration")
         );
     }
 }
