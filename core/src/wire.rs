@@ -141,12 +141,9 @@ impl Method {
     /// Both directions, pull first.
     pub const ALL: [Method; 2] = [Method::Import, Method::Export];
 
-    /// Endgrate's word for it: `IMPORT` or `EXPORT`.
+    /// Endgrate's word for it, `IMPORT` or `EXPORT`: the serde spelling.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Method::Import => "IMPORT",
-            Method::Export => "EXPORT",
-        }
+        crate::spelling::spelling(&self)
     }
 }
 
