@@ -232,3 +232,12 @@ fn a_saved_direction_the_provider_lacks_is_dropped_with_notice() {
     assert_eq!(back.schemas()[0].methods, [Method::Import]);
     assert!(!back.schemas()[0].pushed);
 }
+
+#[test]
+fn the_fuzz_seeds_hold_the_current_shape_and_the_old_version() {
+    let valid = include_str!("../fuzz/corpus/persisted_state_load/valid");
+    let state = load_persisted(valid, &SerdeJson).expect("the valid seed is a version 2 state");
+    assert_eq!(state.schemas[0].methods.len(), 2);
+    let old = include_str!("../fuzz/corpus/persisted_state_load/version_1");
+    assert!(load_persisted(old, &SerdeJson).is_err());
+}
