@@ -168,7 +168,14 @@ impl Shell {
                     "endgrate_type",
                     &endgrate_type,
                 );
-                self.request(url, Request::Fields { provider, schema });
+                self.request(
+                    url,
+                    Request::Fields {
+                        provider,
+                        schema,
+                        endgrate_type,
+                    },
+                );
             }
             Command::Submit {
                 body,
@@ -256,6 +263,7 @@ enum Request {
     Fields {
         provider: ProviderName,
         schema: SchemaKey,
+        endgrate_type: String,
     },
     Submit {
         body: String,
@@ -300,13 +308,18 @@ impl Request {
                     Err(failure) => Event::CatalogFailed(failure),
                 }
             }
-            Request::Fields { provider, schema } => {
+            Request::Fields {
+                provider,
+                schema,
+                endgrate_type,
+            } => {
                 match answer
                     .and_then(|raw| decode::decode_fields(&raw.body, &BrowserJson).map_err(invalid))
                 {
                     Ok(fields) => Event::FieldsLoaded {
                         provider,
                         schema,
+                        endgrate_type,
                         fields,
                     },
                     Err(failure) => Event::FieldsFailed { schema, failure },

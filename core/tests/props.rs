@@ -218,7 +218,11 @@ const STEPS: [Step; 5] = [
 
 struct Harness {
     w: Wizard,
-    fields_requests: Vec<(widget_core::ids::ProviderName, widget_core::ids::SchemaKey)>,
+    fields_requests: Vec<(
+        widget_core::ids::ProviderName,
+        widget_core::ids::SchemaKey,
+        String,
+    )>,
     in_flight: usize,
     terminal_events: usize,
 }
@@ -236,8 +240,10 @@ impl Harness {
                     self.in_flight += 1;
                 }
                 Command::LoadFields {
-                    provider, schema, ..
-                } => self.fields_requests.push((provider, schema)),
+                    provider,
+                    schema,
+                    endgrate_type,
+                } => self.fields_requests.push((provider, schema, endgrate_type)),
                 Command::Emit(HostEvent::Success { .. } | HostEvent::Exit { .. }) => {
                     self.terminal_events += 1
                 }
@@ -265,15 +271,16 @@ impl Harness {
                 },
             },
             Action::AnswerFields => {
-                let (provider, schema) = self.fields_requests.pop()?;
+                let (provider, schema, endgrate_type) = self.fields_requests.pop()?;
                 Event::FieldsLoaded {
                     provider,
                     schema,
+                    endgrate_type,
                     fields: fields(),
                 }
             }
             Action::FieldsFailed => {
-                let (_, schema) = self.fields_requests.pop()?;
+                let (_, schema, _) = self.fields_requests.pop()?;
                 Event::FieldsFailed {
                     schema,
                     failure: Failure::code(ErrorCode::ServerError),

@@ -7,7 +7,7 @@ use common::*;
 use serde_json::json;
 use widget_core::codes::ErrorCode;
 use widget_core::decode::Failure;
-use widget_core::ids::{FieldName, ResourceId};
+use widget_core::ids::{FieldName, ProviderName, ResourceId};
 use widget_core::wire::{Method, UpsertSetting};
 use widget_core::wizard::{Command, Event, ExitReason, HostEvent, MappingIssue, Step, Wizard};
 
@@ -352,6 +352,57 @@ fn a_schema_given_by_title_is_matched_to_a_provider_resource_per_direction() {
     assert_eq!(
         body["end_user_configuration"]["schemas"]["Person"]["methods"],
         json!({"IMPORT": {"integration": "get-companies"}, "EXPORT": {"integration": "create-companies"}})
+    );
+}
+
+#[test]
+fn a_late_field_answer_for_a_resource_the_user_has_since_changed_is_dropped() {
+    let session = json!({"schema": [{"title": "Person", "properties": {"email": {"type": "string"}}}],
+        "provider": "hubspot", "resource_selection": true, "field_selection": true});
+    let (mut w, _) = started(options(session));
+    let key = schema("Person");
+    let pick = |w: &mut Wizard, object: &str| {
+        for (method, verb) in [(Method::Import, "get"), (Method::Export, "create")] {
+            drive(
+                w,
+                Event::ResourcePicked {
+                    schema: schema("Person"),
+                    method,
+                    resource: ResourceId::new(&format!("{verb}-{object}")).unwrap(),
+                },
+            );
+        }
+    };
+    pick(&mut w, "companies");
+    // Commands are not answered here: the company fields are still on their way.
+    let loads = w.update(Event::NextClicked);
+    assert!(loads.iter().any(
+        |c| matches!(c, Command::LoadFields { endgrate_type, .. } if endgrate_type == "crm-company")
+    ));
+    // Back to the resource step before the company fields arrive, and contacts instead.
+    drive(&mut w, Event::BackClicked);
+    pick(&mut w, "contacts");
+    let stale = Event::FieldsLoaded {
+        provider: ProviderName::new("hubspot").unwrap(),
+        schema: key.clone(),
+        endgrate_type: "crm-company".into(),
+        fields: serde_json::from_value(json!({"schema_fields": [], "provider_fields": [
+            {"name": "domain", "title": "Domain", "type": "string"}]}))
+        .unwrap(),
+    };
+    drive(&mut w, stale);
+    let loads = w.update(Event::NextClicked);
+    assert!(loads.iter().any(
+        |c| matches!(c, Command::LoadFields { endgrate_type, .. } if endgrate_type == "crm-contact")
+    ));
+    assert_eq!(w.step(), Step::Mapping);
+    assert!(
+        w.blocking_issues()
+            .contains(&MappingIssue::FieldsNotLoaded {
+                schema: key.clone()
+            }),
+        "the company fields were not installed for a schema now matched to contacts: {:?}",
+        w.blocking_issues()
     );
 }
 

@@ -42,10 +42,13 @@ fn at_mapping() -> Wizard {
         let next = match c {
             Command::LoadCatalog { .. } => Event::CatalogLoaded(catalog()),
             Command::LoadFields {
-                provider, schema, ..
+                provider,
+                schema,
+                endgrate_type,
             } => Event::FieldsLoaded {
                 provider,
                 schema,
+                endgrate_type,
                 fields: fields(),
             },
             _ => continue,

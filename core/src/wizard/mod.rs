@@ -158,10 +158,14 @@ impl Wizard {
             Event::FieldsLoaded {
                 provider,
                 schema,
+                endgrate_type,
                 fields,
             } if self.provider.as_ref() == Some(&provider) => {
                 let upsert = self.options.session.upsert_default();
-                if let Some(s) = self.schema_mut(&schema).filter(|s| s.fields.is_none()) {
+                // Not an answer for a resource the user has since matched the schema away from.
+                let current =
+                    |s: &&mut SchemaState| s.fields.is_none() && s.fields_type() == endgrate_type;
+                if let Some(s) = self.schema_mut(&schema).filter(current) {
                     let schema_fields = effective_schema_fields(&s.entry, fields.schema_fields);
                     s.install_fields(schema_fields, fields.provider_fields, upsert);
                     self.apply_restored_fields(&schema);

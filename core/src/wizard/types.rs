@@ -89,6 +89,9 @@ pub enum Event {
         provider: ProviderName,
         /// The schema it was requested for.
         schema: SchemaKey,
+        /// The `endgrate_type` it was requested for: a schema matched by the user to a resource
+        /// may have been re-matched since, and the old resource's fields are then dropped.
+        endgrate_type: String,
         /// The fields (already decoded and bounded).
         fields: FieldsResponse,
     },
@@ -172,7 +175,7 @@ pub enum Command {
         provider: ProviderName,
         /// The schema's endgrate_type (or title for custom objects).
         endgrate_type: String,
-        /// The schema the answer belongs to (echo it in `FieldsLoaded`).
+        /// The schema the answer belongs to (echo it and `endgrate_type` in `FieldsLoaded`).
         schema: SchemaKey,
     },
     /// `POST initiateUrl` with `Idempotency-Key`.

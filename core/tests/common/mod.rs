@@ -76,10 +76,13 @@ pub fn drive(w: &mut Wizard, event: Event) -> Vec<Command> {
             match c {
                 Command::LoadCatalog { .. } => queue.push(Event::CatalogLoaded(catalog())),
                 Command::LoadFields {
-                    provider, schema, ..
+                    provider,
+                    schema,
+                    endgrate_type,
                 } => queue.push(Event::FieldsLoaded {
                     provider: provider.clone(),
                     schema: schema.clone(),
+                    endgrate_type: endgrate_type.clone(),
                     fields: fields(),
                 }),
                 _ => {}
