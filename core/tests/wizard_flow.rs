@@ -368,7 +368,7 @@ fn a_late_field_answer_for_a_resource_the_user_has_since_changed_is_dropped() {
                 Event::ResourcePicked {
                     schema: schema("Person"),
                     method,
-                    resource: ResourceId::new(&format!("{verb}-{object}")).unwrap(),
+                    resource: ResourceId::new(format!("{verb}-{object}")).unwrap(),
                 },
             );
         }
