@@ -1,7 +1,7 @@
 // One engine per process: `ESW_ENGINE=chromium|firefox|webkit node --test e2e/engines/` runs
 // every cross-engine scenario in that engine (scripts/test.sh runs it once per engine). A test file
-// calls `useEngine()` once: its tests then share one WebDriver driver and one test backend, and
-// each test opens a fresh browser session (`open()`), so no storage leaks between tests.
+// calls `useEngine()` once: its tests then share one WebDriver driver, one test backend and one
+// browser session, which `newBrowser()` clears before each test, so no saved progress leaks.
 import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -15,7 +15,7 @@ if (!ENGINES[ENGINE]) throw new Error(`ESW_ENGINE: unknown engine "${ENGINE}" (k
 
 export let backend;
 let driver;
-const sessions = new Set();
+let session;
 
 /** Where a test's screenshot goes: e2e/artifacts/<engine>-<name>.png. */
 export const shotPath = (name) => join(ARTIFACTS, `${ENGINE}-${name}.png`);
@@ -28,6 +28,10 @@ window.addEventListener("unhandledrejection", (e) => window.__seen.errors.push("
 document.addEventListener("securitypolicyviolation", (e) => window.__seen.violations.push(e.violatedDirective + " " + e.blockedURI));
 `;
 
+/** A page that clears the origin's storage, so the next test starts with no saved progress. */
+const RESET = `<!doctype html><html lang=en><title>Reset</title><script src="/__reset.js"></script>`;
+const RESET_SCRIPT = "sessionStorage.clear(); localStorage.clear(); window.__reset = true;";
+
 /** Adds the recorder to a page's <head>. */
 export const withRecorder = (html) => html.replace("<head>", '<head><script src="/__recorder.js"></script>');
 
@@ -36,29 +40,43 @@ export function useEngine(serverOptions) {
   before(async () => {
     [driver, backend] = await Promise.all([startDriver(ENGINE), startBackend(serverOptions)]);
     backend.page("/__recorder.js", RECORDER, { contentType: "text/javascript" });
+    backend.page("/__reset", RESET);
+    backend.page("/__reset.js", RESET_SCRIPT, { contentType: "text/javascript" });
     backend.page("/done", "<!doctype html><html lang=en><title>Done</title><p>Back in the app</p>");
   });
   after(async () => {
-    for (const s of sessions) await s.close();
+    await session?.quit();
+    session = undefined;
     await driver?.stop();
     await backend?.stop();
   });
 }
 
-/** A fresh browser session; the backend's recorded requests and faults are reset. */
-export async function newBrowser() {
+/** The file's browser session, as fresh as a new one for the backend's origin: its storage is
+ * cleared and the backend's recorded requests and faults are reset. One session per file, not per
+ * test: starting Firefox takes about 6 s, and every page of a test is on the backend's origin, so
+ * clearing that origin's storage leaves nothing of the test before; `emptyCache` starts a new
+ * session instead. */
+export async function newBrowser({ emptyCache = false } = {}) {
+  if (session && emptyCache) {
+    // A test that counts requests the HTTP cache could answer (the catalog is cacheable for
+    // 60 s) needs a new profile: WebDriver cannot empty a cache.
+    await session.quit();
+    session = undefined;
+  }
+  if (!session) {
+    session = await newSession(driver);
+    await session.setWindowSize(1280, 900);
+    const close = session.close.bind(session);
+    session.quit = close;
+    // A test's `close()` hands the session back; `after` quits it.
+    session.close = async () => {};
+  }
+  await session.goto(`${backend.url}/__reset`);
+  await session.waitFor(() => window.__reset === true, [], { what: "the storage reset page" });
+  // After the last test's page is gone, so none of its requests is counted for this test.
   backend.reset();
-  // A test that failed left its session open; geckodriver and WebKitWebDriver allow only one.
-  for (const old of sessions) await old.close();
-  const s = await newSession(driver);
-  sessions.add(s);
-  await s.setWindowSize(1280, 900);
-  const close = s.close.bind(s);
-  s.close = () => {
-    sessions.delete(s);
-    return close();
-  };
-  return s;
+  return session;
 }
 
 /** Opens a host page on the backend's origin that mounts the widget's script-tag build with

@@ -105,7 +105,7 @@ test(`${ENGINE}: a double click on the last Continue does not submit on the revi
 });
 
 test(`${ENGINE}: a 500 then a 200 on the catalog recovers without the user doing anything`, async () => {
-  const s = await newBrowser();
+  const s = await newBrowser({ emptyCache: true });
   backend.fault(CATALOG, { times: 1, status: 500, body: '{"message":"boom"}' });
   await openHost(s, { session: { schema: [{ endgrate_type: "crm-contact" }] } });
   await element(s, "[role=option]", /HubSpot/);
@@ -115,7 +115,7 @@ test(`${ENGINE}: a 500 then a 200 on the catalog recovers without the user doing
 });
 
 test(`${ENGINE}: a catalog that keeps failing shows an error with Retry, and Retry recovers`, async () => {
-  const s = await newBrowser();
+  const s = await newBrowser({ emptyCache: true });
   const fault = backend.fault(CATALOG, { times: 1000, status: 503, body: "<html>proxy error</html>", contentType: "text/html" });
   await openHost(s, { session: { schema: [{ endgrate_type: "crm-contact" }] } });
   const alert = await element(s, "[role=alert]", /server had a problem/);

@@ -100,6 +100,17 @@ export async function startDriver(engine) {
   child.stdout.on("data", (c) => (output += c));
   child.stderr.on("data", (c) => (output += c));
   const exited = new Promise((r) => child.once("exit", r));
+  // The driver runs in its own process group (so xvfb-run's children stop with it); if this
+  // process ends without `stop()` (a failed hook, an uncaught error), the group goes too.
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  };
+  process.once("exit", killGroup);
+  child.once("exit", () => process.removeListener("exit", killGroup));
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
   for (;;) {
@@ -260,6 +271,20 @@ export class Session {
   async screenshot(path) {
     const data = await this.cmd("GET", "/screenshot");
     writeFileSync(path, Buffer.from(data, "base64"));
+  }
+
+  /** The viewport's PNG and where `element` is in it, in the PNG's pixels: `{ png, rect }`.
+   * (WebKitGTK's element screenshot comes back all black under Xvfb; its viewport screenshot is
+   * right, so every engine crops the viewport's.) */
+  async elementInScreenshot(element) {
+    const rect = await this.exec((el) => {
+      el.scrollIntoView({ block: "center" });
+      const r = el.getBoundingClientRect();
+      const k = window.devicePixelRatio || 1;
+      return { x: Math.round(r.left * k), y: Math.round(r.top * k), width: Math.round(r.width * k), height: Math.round(r.height * k) };
+    }, element);
+    const png = Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
+    return { png, rect };
   }
 
   async setWindowSize(width, height) {
