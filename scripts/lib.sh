@@ -89,7 +89,8 @@ ensure_webkit() {
 # (GECKODRIVER=…) drive Firefox through it.
 ensure_geckodriver() {
   local want="0.37.1"
-  if command -v geckodriver >/dev/null && geckodriver --version | head -1 | grep -q " $want"; then return; fi
+  # Its whole output is read first: `| head -1` would close the pipe under it, and it panics.
+  if command -v geckodriver >/dev/null && [[ "$(geckodriver --version 2>/dev/null)" == *"geckodriver $want"* ]]; then return; fi
   step "Installing geckodriver $want (once; about 5 minutes on 2 cores)"
   cargo install geckodriver --version "$want" || fail "could not install geckodriver $want (cargo install geckodriver)"
 }

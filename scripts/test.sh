@@ -30,7 +30,7 @@ ensure_firefox
 ensure_webkit
 ensure_geckodriver
 info "rustc $(rustc --version | awk '{print $2}'), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), wasm-opt $(wasm-opt --version | awk '{print $3}')"
-info "$(chromium --version), $(firefox-esr --version 2>/dev/null), $(geckodriver --version | head -1), WebKitGTK $(dpkg-query -W -f '${Version}' libwebkit2gtk-4.1-0 2>/dev/null || echo "(version unknown)")"
+info "$(chromium --version), $(firefox-esr --version 2>/dev/null), $(geckodriver --version 2>/dev/null | sed -n 1p), WebKitGTK $(dpkg-query -W -f '${Version}' libwebkit2gtk-4.1-0 2>/dev/null || echo "(version unknown)")"
 
 step "Formatting (cargo fmt --check)"
 cargo fmt --all --check
