@@ -71,6 +71,16 @@ function servedStrict(path, body) {
   return `${backend.url}${path}`;
 }
 
+test(`${ENGINE}: the recorder sees a violation of the strict CSP when there is one`, async () => {
+  // So "zero violations" below is a measurement in this engine: an inline script is refused.
+  const s = await newBrowser();
+  await s.goto(servedStrict("/violating.html", `<!doctype html><html lang="en"><head><title>Violating</title></head>
+<body><script>window.__ran = true;</script></body></html>`));
+  const seen = await s.waitFor(() => window.__seen?.violations.length && window.__seen, [], { what: "a violation" });
+  assert.equal(await s.exec(() => window.__ran ?? false), false, "the inline script did not run");
+  assert.match(seen.violations[0], /^script-src/);
+});
+
 test(`${ENGINE}: the custom element completes the flow under the strict CSP with zero violations`, async () => {
   backend.page("/element-events.js", elementEvents, { contentType: "text/javascript" });
   const s = await newBrowser();
