@@ -68,6 +68,7 @@ test(`${ENGINE}: (a) every selection flag on with passthrough fields, axe at eve
   await chooseUpsert(s, "Email", "OVERWRITE");
   await check(s, "Lifecycle Stage");
   await expectAccessible(s, "mapping");
+  await s.exec(() => document.querySelector("h2").scrollIntoView());
   await s.screenshot(shotPath("mapping"));
   await next(s);
 
