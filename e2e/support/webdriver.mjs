@@ -69,15 +69,6 @@ export const ENGINES = {
   },
 };
 
-/** The engines this run covers: `ESW_ENGINES=chromium,firefox` or all three. */
-export function selectedEngines() {
-  const names = (process.env.ESW_ENGINES ?? Object.keys(ENGINES).join(",")).split(",").filter(Boolean);
-  for (const name of names) {
-    if (!ENGINES[name]) throw new Error(`ESW_ENGINES: unknown engine "${name}" (known: ${Object.keys(ENGINES).join(", ")})`);
-  }
-  return names;
-}
-
 function freePort() {
   return new Promise((resolvePort, reject) => {
     const probe = createServer();
