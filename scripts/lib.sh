@@ -43,17 +43,56 @@ ensure_node_modules() {
   (cd "$ROOT" && npm ci --no-audit --no-fund) || fail "npm ci failed"
 }
 
+# Installs Debian packages (`apt_install WHAT pkg...`), with sudo when not root; on failure names
+# WHAT and the packages and stops.
+apt_install() {
+  local what="$1" sudo=""
+  shift
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null || fail "$what is missing and this user cannot install it: run apt-get install $* as root"
+    sudo="sudo"
+  fi
+  command -v apt-get >/dev/null || fail "$what is missing and this is not a Debian machine: install $* (the Debian names)"
+  if [ -z "${APT_UPDATED:-}" ]; then
+    $sudo apt-get update -q || fail "apt-get update failed, so $what ($*) could not be installed"
+    APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "$@" || fail "could not install $what: apt-get install $* failed"
+}
+
 ensure_chromium() {
   if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then return; fi
   step "Installing Debian's chromium and chromium-driver (about a minute)"
-  local sudo=""
-  if [ "$(id -u)" != 0 ]; then
-    command -v sudo >/dev/null || fail "chromium is missing and this user cannot install it: run apt-get install chromium chromium-driver as root"
-    sudo="sudo"
-  fi
-  $sudo apt-get update -q || fail "apt-get update failed"
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q chromium chromium-driver ||
-    fail "could not install chromium and chromium-driver"
+  apt_install "Chromium" chromium chromium-driver
+}
+
+# Firefox for the cross-engine end-to-end tests and the wasm-bindgen browser tests.
+ensure_firefox() {
+  if command -v firefox-esr >/dev/null; then return; fi
+  step "Installing Debian's firefox-esr (about a minute)"
+  apt_install "Firefox" firefox-esr
+}
+
+# The path WebKitGTK's MiniBrowser has on Debian 12 (package libwebkit2gtk-4.1-0).
+MINIBROWSER="${MINIBROWSER_PATH:-/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser}"
+
+# WebKit: WebKitWebDriver and MiniBrowser (webkit2gtk-driver), and the virtual display they
+# run on (xvfb-run).
+ensure_webkit() {
+  if command -v WebKitWebDriver >/dev/null && [ -x "$MINIBROWSER" ] && command -v xvfb-run >/dev/null; then return; fi
+  step "Installing Debian's webkit2gtk-driver and xvfb (WebKit's driver, MiniBrowser, a virtual display; about a minute)"
+  apt_install "WebKit (WebKitWebDriver, MiniBrowser) and xvfb" webkit2gtk-driver xvfb
+  [ -x "$MINIBROWSER" ] || fail "webkit2gtk-driver is installed but MiniBrowser is not at $MINIBROWSER (set MINIBROWSER_PATH)"
+}
+
+# Firefox's WebDriver server, from crates.io: the cross-engine tests and wasm-bindgen-test-runner
+# (GECKODRIVER=…) drive Firefox through it.
+ensure_geckodriver() {
+  local want="0.37.1"
+  # Its whole output is read first: `| head -1` would close the pipe under it, and it panics.
+  if command -v geckodriver >/dev/null && [[ "$(geckodriver --version 2>/dev/null)" == *"geckodriver $want"* ]]; then return; fi
+  step "Installing geckodriver $want (once; about 5 minutes on 2 cores)"
+  cargo install geckodriver --version "$want" || fail "could not install geckodriver $want (cargo install geckodriver)"
 }
 
 ensure_wasm_pack() {
