@@ -52,12 +52,14 @@ test(`${ENGINE}: (a) every selection flag on with passthrough fields, axe at eve
   await pickProvider(s, "HubSpot", "hubs");
 
   await atStep(s, "Choose what to sync");
-  await check(s, "Push to the provider");
+  // Both directions start checked; this flow pushes only.
+  await check(s, "Pull into this app", false);
   await expectAccessible(s, "schemas");
   await next(s);
 
   await atStep(s, "Choose resources");
-  assert.equal(await s.exec((el) => el.value, await element(s, "select", /./)), "create-contacts");
+  assert.equal(await s.exec(() => document.querySelectorAll("#widget-root select").length), 0, "one fitting integration is stated, not asked");
+  assert.equal(await s.exec(() => document.querySelector(".esw-resource").textContent), "Push to the provider Create Contacts");
   await expectAccessible(s, "resources");
   await next(s);
 
@@ -90,8 +92,7 @@ test(`${ENGINE}: (a) every selection flag on with passthrough fields, axe at eve
     end_user_configuration: {
       schemas: {
         "crm-contact": {
-          method: "EXPORT",
-          integration: "create-contacts",
+          methods: { EXPORT: { integration: "create-contacts" } },
           fields: {
             city: { provider_field: "city", upsert },
             company: { provider_field: "company", upsert },
@@ -110,17 +111,17 @@ test(`${ENGINE}: (a) every selection flag on with passthrough fields, axe at eve
   await s.close();
 });
 
-test(`${ENGINE}: (b) provider preset with field selection only starts at mapping`, async () => {
+test(`${ENGINE}: (b) provider preset with field selection only starts at mapping, pulled and pushed, with upsert`, async () => {
   const s = await open({ schema: [{ endgrate_type: "crm-contact" }], provider: "hubspot", field_selection: true });
   await atStep(s, "Map fields");
   await mappingShown(s, "Email");
   assert.equal(await s.exec(() => document.querySelector(".esw-eyebrow").textContent), "Step 1 of 2");
   assert.equal(
     await s.exec(() => [...document.querySelectorAll("select")].filter((el) => /When the field already has data/.test(el.getAttribute("aria-label") ?? "")).length),
-    0,
-    "no upsert for pull",
+    8,
+    "without schema_selection the schema is pulled and pushed: every mapped field has the upsert choice",
   );
-  await expectAccessible(s, "mapping (pull)");
+  await expectAccessible(s, "mapping (pull and push)");
   await next(s);
   await connect(s);
   const body = await expectRedirected(s);
@@ -132,16 +133,16 @@ test(`${ENGINE}: (b) provider preset with field selection only starts at mapping
     end_user_configuration: {
       schemas: {
         "crm-contact": {
-          method: "IMPORT",
+          methods: { IMPORT: {}, EXPORT: {} },
           fields: {
-            city: { provider_field: "city" },
-            company: { provider_field: "company" },
-            country: { provider_field: "country" },
-            email: { provider_field: "email" },
-            first_name: { provider_field: "firstname" },
-            job_title: { provider_field: "jobtitle" },
-            last_name: { provider_field: "lastname" },
-            phone_number: { provider_field: "phone" },
+            city: { provider_field: "city", upsert: "OVERWRITE" },
+            company: { provider_field: "company", upsert: "OVERWRITE" },
+            country: { provider_field: "country", upsert: "OVERWRITE" },
+            email: { provider_field: "email", upsert: "OVERWRITE" },
+            first_name: { provider_field: "firstname", upsert: "OVERWRITE" },
+            job_title: { provider_field: "jobtitle", upsert: "OVERWRITE" },
+            last_name: { provider_field: "lastname", upsert: "OVERWRITE" },
+            phone_number: { provider_field: "phone", upsert: "OVERWRITE" },
           },
         },
       },
@@ -160,7 +161,7 @@ test(`${ENGINE}: (c) every selection flag off: provider, then review`, async () 
     provider: "pipedrive",
     redirect_url: `${backend.url}/done`,
     schema: [{ endgrate_type: "crm-contact" }],
-    end_user_configuration: { schemas: { "crm-contact": { method: "IMPORT" } } },
+    end_user_configuration: { schemas: { "crm-contact": { methods: { IMPORT: {}, EXPORT: {} } } } },
   });
   await s.close();
 });
@@ -180,7 +181,7 @@ test(`${ENGINE}: (d) category only: CRM providers, every CRM schema the provider
     provider: "hubspot",
     redirect_url: `${backend.url}/done`,
     schema: types.map((endgrate_type) => ({ endgrate_type })),
-    end_user_configuration: { schemas: Object.fromEntries(types.map((t) => [t, { method: "IMPORT" }])) },
+    end_user_configuration: { schemas: Object.fromEntries(types.map((t) => [t, { methods: { IMPORT: {}, EXPORT: {} } }])) },
   });
   await s.close();
 });

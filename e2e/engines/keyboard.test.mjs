@@ -61,10 +61,11 @@ test(`${ENGINE}: case (a) completes with the keyboard alone`, async () => {
   await s.press("Enter");
 
   await atStep(s, "Choose what to sync");
-  await tabTo(s, /Pull into this app/);
-  await s.press("ArrowRight");
+  await tabTo(s, /Pull into this app/, "checkbox");
+  await s.press("Space");
+  assert.equal(await isChecked(s, "Pull into this app"), false);
   assert.equal(await isChecked(s, "Push to the provider"), true);
-  assert.equal((await s.exec(focused)).kind, "radio", "focus stays on the radio");
+  assert.equal((await s.exec(focused)).kind, "checkbox", "focus stays on the checkbox");
   await tabTo(s, /^Continue$/);
   await s.press("Enter");
 
@@ -91,8 +92,7 @@ test(`${ENGINE}: case (a) completes with the keyboard alone`, async () => {
   await atUrl(s, /\/done\?session_id=/);
   assert.equal(backend.initiates.length, 1);
   const schema = backend.initiates[0].body.end_user_configuration.schemas["crm-contact"];
-  assert.equal(schema.method, "EXPORT");
-  assert.equal(schema.integration, "create-contacts");
+  assert.deepEqual(schema.methods, { EXPORT: { integration: "create-contacts" } });
   assert.equal(schema.fields.phone_number.provider_field, "mobilephone");
   assert.deepEqual(schema.passthrough_fields, ["lifecyclestage"]);
   await s.close();

@@ -24,7 +24,7 @@ test(`${ENGINE}: the pushed mapping step fits a narrow window and completes`, as
     },
   });
   await atStep(s, "Choose what to sync");
-  await check(s, "Push to the provider");
+  await check(s, "Pull into this app", false);
   await next(s);
   await atStep(s, "Map fields");
   await mappingShown(s, "Phone Number");
@@ -39,6 +39,6 @@ test(`${ENGINE}: the pushed mapping step fits a narrow window and completes`, as
   await connect(s);
   await atUrl(s, /\/done\?session_id=/);
   const schema = backend.initiates[0].body.end_user_configuration.schemas["crm-contact"];
-  assert.equal(schema.method, "EXPORT");
+  assert.deepEqual(schema.methods, { EXPORT: {} });
   assert.deepEqual(schema.fields.phone_number, { provider_field: "mobilephone", upsert: "OVERWRITE" });
 });

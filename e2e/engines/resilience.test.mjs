@@ -42,7 +42,7 @@ async function open(session = SESSION) {
 async function toMapping(s) {
   await pickProvider(s, "HubSpot");
   await atStep(s, "Choose what to sync");
-  await check(s, "Push to the provider");
+  await check(s, "Pull into this app", false);
   await next(s);
   await atStep(s, "Map fields");
   await mappingShown(s, "First Name");
@@ -73,7 +73,7 @@ test(`${ENGINE}: a reload in the middle of mapping keeps every choice`, async ()
   await atUrl(s, /\/done\?session_id=/);
   assert.equal(backend.initiates.length, 1);
   const schema = backend.initiates[0].body.end_user_configuration.schemas["crm-contact"];
-  assert.equal(schema.method, "EXPORT");
+  assert.deepEqual(schema.methods, { EXPORT: {} });
   assert.deepEqual(schema.fields.phone_number, { provider_field: "mobilephone", upsert: "OVERWRITE" });
   assert.deepEqual(schema.fields.email, { provider_field: "email", upsert: "DO_NOT_UPDATE" });
   assert.equal(schema.fields.company, undefined);
@@ -149,6 +149,10 @@ test(`${ENGINE}: choosing a field another row uses swaps the two rows, and Undo 
   await connect(s);
   await atUrl(s, /\/done\?session_id=/);
   const fields = backend.initiates[0].body.end_user_configuration.schemas["crm-contact"].fields;
-  assert.deepEqual([fields.first_name, fields.last_name], [{ provider_field: "firstname" }, { provider_field: "lastname" }]);
+  // Pulled and pushed (HubSpot supports both), so each field carries the upsert default.
+  assert.deepEqual(
+    [fields.first_name, fields.last_name],
+    [{ provider_field: "firstname", upsert: "OVERWRITE" }, { provider_field: "lastname", upsert: "OVERWRITE" }],
+  );
   await s.close();
 });
