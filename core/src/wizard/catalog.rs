@@ -97,6 +97,7 @@ pub(crate) fn schemas_for(session: &SessionOptions, provider: &ProviderEntry) ->
                 method,
                 resource: None,
                 fields: None,
+                suggestions: Vec::new(),
                 mapping: SortedMap::new(),
                 passthrough: SortedSet::new(),
             };

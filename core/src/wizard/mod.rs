@@ -19,7 +19,10 @@ pub use persist::{
     load_persisted, Pending, PersistedField, PersistedSchema, PersistedState, STATE_VERSION,
 };
 pub use types::{Command, Event, ExitReason, HostEvent, MappingIssue, Step};
-pub use view::{FieldOption, MappingNotice, MappingRow, ResourceView, ReviewSchema, SchemaView};
+pub use view::{
+    FieldChoice, FieldOption, MappingNotice, MappingProgress, MappingRow, MappingState,
+    ResourceView, ReviewSchema, RowFilter, SchemaView,
+};
 
 use crate::decode::Failure;
 use crate::ids::{ProviderName, SessionId};

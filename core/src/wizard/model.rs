@@ -65,6 +65,9 @@ pub(crate) struct SchemaState {
     pub resource: Option<ResourceId>,
     /// `(schema fields, provider fields)` once loaded.
     pub fields: Option<(Vec<Field>, Vec<Field>)>,
+    /// Per schema field, the provider field suggested when the fields arrived (kept after the
+    /// user chooses otherwise, so the picker can still list it first).
+    pub suggestions: Vec<Option<usize>>,
     pub mapping: SortedMap<FieldName, FieldMapping>,
     pub passthrough: SortedSet<FieldName>,
 }
@@ -263,6 +266,7 @@ impl SchemaState {
             })
             .collect();
         self.passthrough.clear();
+        self.suggestions = suggestions;
         self.fields = Some((schema_fields, provider_fields));
     }
 }
