@@ -86,12 +86,10 @@ pub fn MappingRowView(
                     invalid=unmapped_required
                     describedby=describedby
                 />
-                <Reveal when=Signal::derive(suggested)>
-                    <span class="esw-tag esw-tag--suggested" id=suggested_id.clone()>{texts.suggested}</span>
-                </Reveal>
-                <Reveal when=Signal::derive(unmapped_required)>
-                    <p class="esw-issue" id=issue_id.clone()>{(texts.required_unmapped)(&first.label)}</p>
-                </Reveal>
+                // Hidden rather than removed: a row is built with no conditional blocks of its
+                // own, so a table of hundreds of rows appears quickly.
+                <span class="esw-tag esw-tag--suggested" id=suggested_id.clone() hidden=move || !suggested()>{texts.suggested}</span>
+                <p class="esw-issue" id=issue_id.clone() hidden=move || !unmapped_required()>{(texts.required_unmapped)(&first.label)}</p>
             </td>
             {upsert}
         </tr>

@@ -257,29 +257,40 @@ impl MappingData for Source {
 #[component]
 pub fn MappingPage(shell: Shell) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
-    // The selected schemas are fixed while the step is shown.
-    let keys: Vec<SchemaKey> =
-        shell.read_once(|w| w.selected_schemas().into_iter().cloned().collect());
-    let slots = keys
-        .into_iter()
-        .map(|key| {
-            let (k1, k2) = (key.clone(), key.clone());
-            Slot {
-                table: Memo::new(move |_| shell.with(|w| table_of(w, &k1, texts))),
-                rows: Memo::new(move |_| shell.with(|w| rows_of(w, &k2))),
-                key,
-                provider_index: None,
-                app_index: None,
-            }
+    // The selected schemas are fixed while the step is shown, once the catalog is in (a
+    // preset provider shows this step before it arrives).
+    let keys = Memo::new(move |_| {
+        shell.with(|w| {
+            w.selected_schemas()
+                .into_iter()
+                .cloned()
+                .collect::<Vec<_>>()
         })
-        .collect();
-    let data = Source {
-        shell,
-        texts,
-        slots: StoredValue::new_local(slots),
+    });
+    let step = move || {
+        let slots = keys
+            .get()
+            .into_iter()
+            .map(|key| {
+                let (k1, k2) = (key.clone(), key.clone());
+                Slot {
+                    table: Memo::new(move |_| shell.with(|w| table_of(w, &k1, texts))),
+                    rows: Memo::new(move |_| shell.with(|w| rows_of(w, &k2))),
+                    key,
+                    provider_index: None,
+                    app_index: None,
+                }
+            })
+            .collect();
+        let data = Source {
+            shell,
+            texts,
+            slots: StoredValue::new_local(slots),
+        };
+        view! { <MappingStep data=data /> }
     };
     view! {
-        <MappingStep data=data />
+        {step}
         <StepNav shell=shell />
     }
 }
