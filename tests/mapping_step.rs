@@ -314,7 +314,7 @@ async fn the_blocker_counts_required_fields_left_and_takes_focus_to_the_first_ev
     one(&blocker, "button").click();
     // The focus waits for the frame after the filter clears.
     for _ in 0..3 {
-        gloo_next_frame().await;
+        next_frame().await;
     }
     assert_eq!(focused_id(), "esw0-map-1-3");
     assert!(!one(&root, "#esw0-map-1-3")
@@ -360,9 +360,9 @@ async fn two_widgets_on_one_page_never_share_an_id() {
 }
 
 /// Waits for the next animation frame.
-async fn gloo_next_frame() {
+async fn next_frame() {
     let (tx, rx) = futures_oneshot();
-    request_animation_frame(move || tx());
+    request_animation_frame(tx);
     rx.await;
 }
 
