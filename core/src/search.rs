@@ -103,9 +103,25 @@ impl SearchIndex {
 
     /// As [`SearchIndex::search`], among the positions `keep` accepts only.
     pub fn search_among(&self, query: &str, keep: impl Fn(usize) -> bool) -> Vec<usize> {
+        self.search_among_kinds(query, keep)
+            .into_iter()
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// As [`SearchIndex::search_among`], with how each entry matched (`None` for a blank
+    /// query, which keeps every accepted position in order).
+    pub fn search_among_kinds(
+        &self,
+        query: &str,
+        keep: impl Fn(usize) -> bool,
+    ) -> Vec<(usize, Option<MatchKind>)> {
         let q = fold(query.trim());
         if q.is_empty() {
-            return (0..self.entries.len()).filter(|&i| keep(i)).collect();
+            return (0..self.entries.len())
+                .filter(|&i| keep(i))
+                .map(|i| (i, None))
+                .collect();
         }
         let q_chars: Vec<char> = q.chars().collect();
         let mut hits: Vec<(MatchKind, usize, usize)> = self
@@ -124,7 +140,9 @@ impl SearchIndex {
             .collect();
         // The index makes the order total, so the crate's unstable sort gives the same result.
         hits.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        hits.into_iter().map(|(_, _, i)| i).collect()
+        hits.into_iter()
+            .map(|(kind, _, i)| (i, Some(kind)))
+            .collect()
     }
 }
 

@@ -73,6 +73,12 @@ fn choices_rank_with_the_suggestion_first_and_only_compatible_types() {
         names(&w.field_choices(&s, 0, "fir", &index)),
         ["firstname", "first_deal"]
     );
+    // One letter: every field starting with f is a prefix match; the shortest (Fax) would
+    // lead, but the suggestion matches as well, so it comes first.
+    assert_eq!(
+        names(&w.field_choices(&s, 0, "f", &index)),
+        ["firstname", "fax", "first_deal", "family_name"]
+    );
     // A typo still finds it.
     assert_eq!(
         names(&w.field_choices(&s, 1, "famly", &index)),

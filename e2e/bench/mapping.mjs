@@ -13,6 +13,8 @@
 //
 //   node e2e/bench/mapping.mjs            40x500, 100x800, 500x2000; 15 choices and 15 upsert changes each
 //   node e2e/bench/mapping.mjs --brief    40x500 only, 3 of each (the test command's smoke)
+//   node e2e/bench/mapping.mjs --serve    only the local backend (port ESW_BENCH_PORT, else any),
+//                                         to open /host/<app fields>/<provider fields>/1.html
 //
 // Needs scripts/build-widget.sh first (it serves dist/widget/).
 import { createServer } from "node:http";

@@ -372,8 +372,8 @@ impl Wizard {
 
     /// The provider fields row `row` (a position in the schema's fields) may choose that match
     /// `query`, ranked by the one search ([`SearchIndex`], over `index`, built once from
-    /// [`Wizard::provider_fields`]), the row's suggestion first while the query is blank;
-    /// compatible types only.
+    /// [`Wizard::provider_fields`]), the row's suggestion first while it matches as well as
+    /// the best; compatible types only.
     pub fn field_choices(
         &self,
         schema: &SchemaKey,
@@ -407,16 +407,18 @@ impl Wizard {
             holders.get(at).filter(|(p, _)| *p == name).map(|(_, f)| *f)
         };
         let suggestion = s.suggestions.get(row).copied().flatten();
-        let mut hits = index.search_among(query, |j| types_compatible(field, &provider_fields[j]));
-        // Before the user types, the suggestion leads; once they type, the ranking does (a
-        // suggestion matching only by a typo does not push an exact match down).
-        if query.trim().is_empty() {
-            if let Some(at) = hits.iter().position(|&j| Some(j) == suggestion) {
+        let mut hits =
+            index.search_among_kinds(query, |j| types_compatible(field, &provider_fields[j]));
+        // The suggestion leads while it matches as well as the best (always, before the user
+        // types); a suggestion matching only by a typo does not push a prefix match down.
+        let best = hits.first().and_then(|h| h.1);
+        if let Some(at) = hits.iter().position(|h| Some(h.0) == suggestion) {
+            if hits[at].1 == best {
                 hits[..=at].rotate_right(1);
             }
         }
         hits.into_iter()
-            .map(|j| {
+            .map(|(j, _)| {
                 let p = &provider_fields[j];
                 FieldChoice {
                     field: p,
