@@ -3,7 +3,7 @@
 //! It holds no business rules: the step, the position and every choice come from the wizard.
 
 use crate::boundary::platform;
-use crate::components::{Reveal, StepHeader};
+use crate::components::{Reveal, StepHeader, WidgetIds};
 use crate::i18n::{Locale, Texts};
 use crate::shell::Shell;
 use crate::steps::{
@@ -42,6 +42,8 @@ fn theme_colors(element: Element, colors: Vec<(&'static str, Color)>) {
 pub fn App(shell: Shell, locale: Locale) -> impl IntoView {
     let texts: &'static Texts = locale.texts();
     provide_context(texts);
+    // Every id inside this widget starts with its own prefix, so two widgets never share one.
+    provide_context(WidgetIds::next());
     let (mode, colors) =
         shell.read_once(|w| (w.options().theme.mode, w.options().theme.colors.clone()));
     let mode = match mode {

@@ -190,8 +190,8 @@ async fn enter_space_and_click_pick_the_provider() {
 #[wasm_bindgen_test]
 async fn search_and_category_reach_their_callbacks() {
     let (root, _inputs, spies, _handle) = mount_step(vec![card("a", "Alpha")], None).await;
-    set_value(&one(&root, "#esw-search"), "hub", "input");
-    let select = one(&root, "#esw-category");
+    set_value(&one(&root, "#esw0-search"), "hub", "input");
+    let select = one(&root, "#esw0-category");
     set_value(&select, "ATS", "change");
     set_value(&select, "", "change");
     assert_eq!(spies.queries.calls(), ["hub"]);
@@ -201,14 +201,14 @@ async fn search_and_category_reach_their_callbacks() {
 #[wasm_bindgen_test]
 async fn search_box_and_filter_show_the_current_query_and_category() {
     let (root, inputs, _spies, _handle) = mount_step(three(), None).await;
-    let select = one(&root, "#esw-category");
+    let select = one(&root, "#esw0-category");
     assert_eq!(value(&select), "");
     let offered: Vec<String> = all(&select, "option").iter().map(|o| text(o)).collect();
     assert_eq!(offered, ["All categories", "CRM", "ATS"]);
     inputs.query.set("sales".to_owned());
     inputs.category.set(Some("ATS".to_owned()));
     settle().await;
-    assert_eq!(value(&one(&root, "#esw-search")), "sales");
+    assert_eq!(value(&one(&root, "#esw0-search")), "sales");
     assert_eq!(value(&select), "ATS");
 }
 

@@ -105,7 +105,9 @@ fn keys(f: &Field) -> Keys {
     }
 }
 
-fn score(a: &Keys, b: &Keys, shared_tokens: usize) -> u32 {
+/// `may_contain`: one name may hold the other (from the four-byte windows in [`suggest`]);
+/// when false the substring test is skipped, since it cannot pass.
+fn score(a: &Keys, b: &Keys, shared_tokens: usize, may_contain: bool) -> u32 {
     if a.name == b.name {
         return 100;
     }
@@ -124,7 +126,11 @@ fn score(a: &Keys, b: &Keys, shared_tokens: usize) -> u32 {
     } else {
         (&b.name, &a.name)
     };
-    if short.len() >= 4 && long.contains(short.as_str()) && !GENERIC.contains(&short.as_str()) {
+    if may_contain
+        && short.len() >= 4
+        && long.contains(short.as_str())
+        && !GENERIC.contains(&short.as_str())
+    {
         best = 60 + (20 * short.len() / long.len()) as u32;
     }
     if shared_tokens > 0 {
@@ -151,8 +157,29 @@ pub fn suggest(schema_fields: &[Field], provider_fields: &[Field]) -> Vec<Option
         }
     }
     by_token.sort_unstable();
+    // Provider names by their first four bytes and by every four-byte window: one name holds
+    // another of four or more bytes only if the shorter's first window is one of the longer's,
+    // so the substring test runs only for those pairs instead of for every pair.
+    let mut first_window: Vec<(&[u8], usize)> = Vec::new();
+    let mut any_window: Vec<(&[u8], usize)> = Vec::new();
+    for (j, k) in provider_keys.iter().enumerate() {
+        let name = k.name.as_bytes();
+        if name.len() >= 4 {
+            first_window.push((&name[..4], j));
+            any_window.extend(name.windows(4).map(|w| (w, j)));
+        }
+    }
+    first_window.sort_unstable();
+    any_window.sort_unstable();
+    let run = |list: &[(&[u8], usize)], window: &[u8], mark: &mut [bool]| {
+        let start = list.partition_point(|(w, _)| *w < window);
+        for &(_, j) in list[start..].iter().take_while(|(w, _)| *w == window) {
+            mark[j] = true;
+        }
+    };
     let mut pairs: Vec<(u32, usize, usize)> = Vec::new();
     let mut shared = vec![0usize; provider_fields.len()];
+    let mut may_contain = vec![false; provider_fields.len()];
     for (i, field) in schema_fields.iter().enumerate() {
         let a = keys(field);
         for t in &a.tokens {
@@ -161,9 +188,18 @@ pub fn suggest(schema_fields: &[Field], provider_fields: &[Field]) -> Vec<Option
                 shared[j] += 1;
             }
         }
+        let name = a.name.as_bytes();
+        if name.len() >= 4 {
+            // A provider name holding this one, or held by it.
+            run(&any_window, &name[..4], &mut may_contain);
+            for w in name.windows(4) {
+                run(&first_window, w, &mut may_contain);
+            }
+        }
         for (j, b) in provider_keys.iter().enumerate() {
-            let s = score(&a, b, shared[j]);
+            let s = score(&a, b, shared[j], may_contain[j]);
             shared[j] = 0;
+            may_contain[j] = false;
             if s >= SUGGEST_THRESHOLD && types_compatible(field, &provider_fields[j]) {
                 pairs.push((s, i, j));
             }
@@ -267,7 +303,8 @@ mod tests {
         assert_eq!(suggested(&schema, &provider), [Some("email".into()), None]);
     }
 
-    /// `suggest` with each pair's shared tokens counted directly, and std's sort.
+    /// `suggest` with each pair's shared tokens counted directly, every substring tested, and
+    /// std's sort.
     fn suggest_directly(schema: &[Field], provider: &[Field]) -> Vec<Option<usize>> {
         let provider_keys: Vec<Keys> = provider.iter().map(keys).collect();
         let mut pairs = Vec::new();
@@ -275,7 +312,7 @@ mod tests {
             let a = keys(field);
             for (j, b) in provider_keys.iter().enumerate() {
                 let shared = a.tokens.iter().filter(|t| b.tokens.contains(t)).count();
-                let s = score(&a, b, shared);
+                let s = score(&a, b, shared, true);
                 if s >= SUGGEST_THRESHOLD && types_compatible(field, &provider[j]) {
                     pairs.push((s, i, j));
                 }

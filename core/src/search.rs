@@ -1,9 +1,11 @@
-//! Catalog search: ranked, case- and accent-insensitive, typo-tolerant. Ranks are exact > prefix >
-//! word start > substring > subsequence > one typo; ties go to the shorter name, then catalog
-//! order, so results never jump between keystrokes. Pure and allocation-light per query.
+//! The one search of the widget: ranked, case- and accent-insensitive, typo-tolerant, over any
+//! list whose entries have a shown name and other names (providers: display name and id; fields:
+//! title and key). Ranks are exact > prefix > word start > substring > subsequence > one typo;
+//! ties go to the shorter shown name, then list order, so results never jump between
+//! keystrokes. Pure and allocation-light per query; the index is built once per list.
 
 use crate::text::{fold, within_one_edit};
-use crate::wire::ProviderEntry;
+use crate::wire::{Field, ProviderEntry};
 
 /// How a query matched a name, best last so `Ord` ranks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -28,7 +30,8 @@ struct Entry {
     len: usize,
 }
 
-/// Folded names of a provider list, built once per catalog.
+/// Folded names of a list (a provider catalog, a provider's fields), built once per list.
+#[derive(Default)]
 pub struct SearchIndex {
     entries: Vec<Entry>,
 }
@@ -36,12 +39,34 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Indexes `providers` by display name and name.
     pub fn new<'a>(providers: impl IntoIterator<Item = &'a ProviderEntry>) -> SearchIndex {
-        let entries = providers
+        Self::of_names(
+            providers
+                .into_iter()
+                .map(|p| [p.provider.display_name.as_str(), p.provider.name.as_str()]),
+        )
+    }
+
+    /// Indexes fields by title (when they have one) and key.
+    pub fn fields<'a>(fields: impl IntoIterator<Item = &'a Field>) -> SearchIndex {
+        Self::of_names(
+            fields
+                .into_iter()
+                .map(|f| [f.title.as_deref().unwrap_or(&f.name), f.name.as_str()]),
+        )
+    }
+
+    /// Indexes entries by their names, the first of each the one shown (its length breaks ties).
+    pub fn of_names<'a, N: IntoIterator<Item = &'a str>>(
+        entries: impl IntoIterator<Item = N>,
+    ) -> SearchIndex {
+        let entries = entries
             .into_iter()
-            .map(|p| {
-                let names = [&p.provider.display_name, &p.provider.name]
+            .map(|names| {
+                let mut len = None;
+                let names = names
                     .into_iter()
                     .map(|n| {
+                        len.get_or_insert_with(|| n.chars().count());
                         let folded = fold(n);
                         let words = folded
                             .split(|c: char| !c.is_alphanumeric())
@@ -53,25 +78,57 @@ impl SearchIndex {
                     .collect();
                 Entry {
                     names,
-                    len: p.provider.display_name.chars().count(),
+                    len: len.unwrap_or(0),
                 }
             })
             .collect();
         SearchIndex { entries }
     }
 
+    /// How many entries are indexed.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether no entry is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
     /// Positions (into the indexed list) of the entries matching `query`, best first; every
     /// position in order when the query is blank.
     pub fn search(&self, query: &str) -> Vec<usize> {
+        self.search_among(query, |_| true)
+    }
+
+    /// As [`SearchIndex::search`], among the positions `keep` accepts only.
+    pub fn search_among(&self, query: &str, keep: impl Fn(usize) -> bool) -> Vec<usize> {
+        self.search_among_kinds(query, keep)
+            .into_iter()
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// As [`SearchIndex::search_among`], with how each entry matched (`None` for a blank
+    /// query, which keeps every accepted position in order).
+    pub fn search_among_kinds(
+        &self,
+        query: &str,
+        keep: impl Fn(usize) -> bool,
+    ) -> Vec<(usize, Option<MatchKind>)> {
         let q = fold(query.trim());
         if q.is_empty() {
-            return (0..self.entries.len()).collect();
+            return (0..self.entries.len())
+                .filter(|&i| keep(i))
+                .map(|i| (i, None))
+                .collect();
         }
         let q_chars: Vec<char> = q.chars().collect();
         let mut hits: Vec<(MatchKind, usize, usize)> = self
             .entries
             .iter()
             .enumerate()
+            .filter(|&(i, _)| keep(i))
             .filter_map(|(i, e)| {
                 let best = e
                     .names
@@ -83,7 +140,9 @@ impl SearchIndex {
             .collect();
         // The index makes the order total, so the crate's unstable sort gives the same result.
         hits.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        hits.into_iter().map(|(_, _, i)| i).collect()
+        hits.into_iter()
+            .map(|(kind, _, i)| (i, Some(kind)))
+            .collect()
     }
 }
 
@@ -194,6 +253,45 @@ mod tests {
         let list = vec![entry("hubspot", "HubSpot")];
         assert_eq!(names(&list, "hubsopt"), ["HubSpot"]);
         assert_eq!(names(&list, "hbuspt"), Vec::<String>::new());
+    }
+
+    fn field(name: &str, title: Option<&str>) -> Field {
+        Field {
+            name: name.into(),
+            title: title.map(Into::into),
+            field_type: "string".into(),
+            format: None,
+            required: false,
+            custom: false,
+        }
+    }
+
+    #[test]
+    fn fields_rank_by_title_and_key_with_one_typo() {
+        let list = vec![
+            field("hs_lead_status", Some("Lead Status")),
+            field("lifecyclestage", Some("Lifecycle Stage")),
+            field("lifetime_value", None),
+            field("custom_life_notes", Some("Notes on life")),
+        ];
+        let index = SearchIndex::fields(&list);
+        let names = |q: &str| -> Vec<&str> {
+            index
+                .search(q)
+                .into_iter()
+                .map(|i| list[i].name.as_str())
+                .collect()
+        };
+        // Prefix of both titles and the bare key, shorter shown name first; then a word start.
+        assert_eq!(
+            names("life"),
+            ["lifetime_value", "lifecyclestage", "custom_life_notes"]
+        );
+        assert_eq!(names("lifecycel"), ["lifecyclestage"], "one transposition");
+        assert_eq!(names("hs_lead"), ["hs_lead_status"], "the key matches too");
+        let among = index.search_among("life", |i| i != 0 && i != 2);
+        assert_eq!(among, [1, 3]);
+        assert_eq!(index.search_among("", |i| i % 2 == 1), [1, 3]);
     }
 
     #[test]

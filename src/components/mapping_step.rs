@@ -1,34 +1,47 @@
 //! The field-mapping step: for each schema, a table mapping the app's fields to provider fields
-//! (the core's suggestion preselected and marked), a required marker, the upsert choice for pushed
-//! schemas, and the provider's custom fields to pass through.
+//! through a field picker (the core's suggestion first and marked), a required marker, the
+//! upsert choice for pushed schemas, and the provider's custom fields to pass through. Big
+//! schemas get a filter over the app's fields, "show only unmapped" and "show only required";
+//! every table says how many fields are mapped, and a blocker says how many required fields
+//! remain and takes focus to the first.
+//!
+//! Work follows the change: each row reads its own slice through a memo, so a choice
+//! re-renders that row and the counts, not the table.
 
-use super::{focus_by_id, Handler, KeyedList, MappingRowView, Reader, Reveal};
+use super::{
+    focus_by_id, mapping_row::row_input_id, widget_ids, Choice, KeyedList, MappingRowView,
+    PickerHub, PickerStatus, Reveal,
+};
 use crate::i18n::Texts;
 use leptos::prelude::*;
 use widget_core::wire::UpsertSetting;
+use widget_core::wizard::RowFilter;
 
-/// One schema's mapping, as the step shows it.
-#[derive(Debug, Clone, PartialEq)]
+/// Tables with at least this many rows get the filter controls.
+pub const FILTER_FROM_ROWS: usize = 10;
+
+/// One schema's mapping, as the step shows it, without its rows.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct MappingTable {
-    /// The schema's key.
-    pub key: String,
     /// The schema's name.
     pub label: String,
     /// Whether fields are pushed (upsert choices shown).
     pub push: bool,
     /// The fields are still loading.
     pub loading: bool,
-    /// One row per app field.
-    pub rows: Vec<MappingRow>,
+    /// How many rows (app fields) the table has once loaded.
+    pub rows: usize,
+    /// How many of them are mapped.
+    pub mapped: usize,
     /// `(custom field, name shown, chosen)` triples for passthrough.
     pub passthrough: Vec<(String, String, bool)>,
     /// What the last choice took from another (a swap, or a field out of passthrough), and the
-    /// app field that took it: shown with Undo until the next choice.
-    pub notice: Option<(String, String)>,
+    /// row that took it: shown with Undo until the next choice.
+    pub notice: Option<(String, usize)>,
 }
 
 /// One app field's mapping.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct MappingRow {
     /// The app field's key.
     pub field: String,
@@ -36,102 +49,88 @@ pub struct MappingRow {
     pub label: String,
     /// Must be mapped before review.
     pub required: bool,
-    /// The chosen provider field.
-    pub provider_field: Option<String>,
+    /// The chosen provider field as `(key, name shown)`.
+    pub provider_field: Option<(String, String)>,
     /// The chosen field is the core's suggestion.
     pub suggested: bool,
     /// The upsert setting (pushed schemas only).
     pub upsert: Option<UpsertSetting>,
-    /// `(provider field, name shown)` pairs this field may map to (compatible types only). The
-    /// values are fixed while the row is shown; a name follows the row ("— used by Last name").
-    pub options: Vec<(String, String)>,
 }
 
-/// What the user can do on the mapping step: four [`Handler`]s, so no `Callback` is compiled
-/// per argument type.
-#[derive(Clone, Copy)]
-pub struct MappingActions<M, U, P, N> {
-    /// `(schema, field, provider field or None)`.
-    pub on_map: M,
-    /// `(schema, field, setting)`.
-    pub on_upsert: U,
-    /// `(schema, custom field)`: switch it in or out of passthrough.
-    pub on_passthrough: P,
+/// Where the step's data comes from and where the user's actions go. Tables and rows are
+/// addressed by position; reads marked "tracked" subscribe the caller.
+pub trait MappingData: Copy + Send + Sync + 'static {
+    /// How many tables the step shows (fixed while it is shown).
+    fn tables(&self) -> usize;
+    /// Table `table` without its rows (tracked).
+    fn table(&self, table: usize) -> MappingTable;
+    /// One row (tracked).
+    fn row(&self, table: usize, row: usize) -> MappingRow;
+    /// What row `row`'s picker lists for `query`, best first.
+    fn choices(&self, table: usize, row: usize, query: &str) -> Vec<Choice>;
+    /// Whether each row passes `filter`, as the mapping is now (not tracked: a row the user
+    /// just mapped stays in view until the filter changes).
+    fn rows_shown(&self, table: usize, filter: &RowFilter) -> Vec<bool>;
+    /// How many required fields are unmapped in every table, and the first as `(table, row)`
+    /// (tracked).
+    fn required_left(&self) -> (usize, Option<(usize, usize)>);
+    /// Row `row` takes provider field `chosen` (`None`: not mapped).
+    fn map(&self, table: usize, row: usize, chosen: Option<String>);
+    /// Row `row`'s upsert setting.
+    fn upsert(&self, table: usize, row: usize, setting: UpsertSetting);
+    /// A custom field switched in or out of passthrough.
+    fn passthrough(&self, table: usize, field: String);
     /// Undo on the notice: the last choice and what it took go back.
-    pub on_undo: N,
-}
-
-/// The bounds every use of [`MappingActions`] needs.
-pub trait Actions: Copy + Send + Sync + 'static {
-    /// `(schema, field, provider field or None)`.
-    fn map(&self, schema: String, field: String, provider_field: Option<String>);
-    /// `(schema, field, setting)`.
-    fn upsert(&self, schema: String, field: String, setting: UpsertSetting);
-    /// `(schema, custom field)`.
-    fn passthrough(&self, schema: String, field: String);
-    /// Undo the last choice that took another's field.
     fn undo(&self);
 }
 
-impl<M, U, P, N> Actions for MappingActions<M, U, P, N>
-where
-    M: Handler<(String, String, Option<String>)>,
-    U: Handler<(String, String, UpsertSetting)>,
-    P: Handler<(String, String)>,
-    N: Handler<()>,
-{
-    fn map(&self, schema: String, field: String, provider_field: Option<String>) {
-        (self.on_map)((schema, field, provider_field));
-    }
-    fn upsert(&self, schema: String, field: String, setting: UpsertSetting) {
-        (self.on_upsert)((schema, field, setting));
-    }
-    fn passthrough(&self, schema: String, field: String) {
-        (self.on_passthrough)((schema, field));
-    }
-    fn undo(&self) {
-        (self.on_undo)(());
-    }
-}
-
-/// Every schema's mapping table. Tables, rows and checkboxes are keyed by schema and field, so
-/// an update changes values in place instead of rebuilding the controls (focus stays put).
+/// Every schema's mapping table, the picker's live region, and the blocker.
 #[component]
 pub fn MappingStep(
-    /// One table per schema that maps fields.
-    tables: impl Reader<Vec<MappingTable>>,
-    /// What the user's actions send.
-    actions: impl Actions,
+    /// The tables and rows, and what the user's actions send.
+    data: impl MappingData,
 ) -> impl IntoView {
-    let table_keys = move || tables().into_iter().map(|t| t.key).collect::<Vec<_>>();
-    let table = move |key: String| {
-        // In the arena, so the reader below is a Copy closure like every other.
-        let key = StoredValue::new(key);
-        let table = move || {
-            key.with_value(|key| {
-                tables()
-                    .into_iter()
-                    .find(|t| &t.key == key)
-                    .unwrap_or_else(|| empty_table(key))
-            })
-        };
-        // Whether any table of the step has an upsert column: a pulled table then takes the
-        // width of a pushed one's first two columns, so every column lines up.
-        let beside_push = untrack(tables).iter().any(|t| t.push);
-        view! { <TableView table=table actions=actions beside_push=beside_push /> }.into_any()
+    let texts = expect_context::<&'static Texts>();
+    provide_context(PickerHub::new());
+    let ids = widget_ids();
+    let count = data.tables();
+    let filters: Vec<RwSignal<RowFilter>> = (0..count)
+        .map(|_| RwSignal::new(RowFilter::default()))
+        .collect();
+    let filters = StoredValue::new(filters);
+    // Whether any table of the step has an upsert column: a pulled table then takes the
+    // width of a pushed one's first two columns, so every column lines up.
+    let beside_push = (0..count).any(|t| untrack(|| data.table(t)).push);
+    let left = Memo::new(move |_| data.required_left());
+    let go_to_first = move |_| {
+        if let Some((table, row)) = left.get_untracked().1 {
+            // A filter may hide it: the table shows every row again first.
+            if let Some(filter) = filters.with_value(|f| f.get(table).copied()) {
+                filter.set(RowFilter::default());
+            }
+            let id = row_input_id(ids, table, row);
+            request_animation_frame(move || focus_by_id(&id));
+        }
     };
-    view! { <KeyedList keys=Signal::derive(table_keys) item=Callback::new(table) /> }
-}
-
-fn empty_table(key: &str) -> MappingTable {
-    MappingTable {
-        key: key.to_owned(),
-        label: String::new(),
-        push: false,
-        loading: true,
-        rows: Vec::new(),
-        passthrough: Vec::new(),
-        notice: None,
+    let loaded = move || (0..count).all(|t| !data.table(t).loading);
+    let blocked = move || loaded() && left.get().0 != 0;
+    view! {
+        <PickerStatus />
+        {(0..count)
+            .map(|t| {
+                let filter = filters.with_value(|f| f[t]);
+                view! { <TableView table=t data=data beside_push=beside_push filter=filter /> }
+            })
+            .collect_view()}
+        <div class="esw-mapping__blocker" role="status">
+            <Reveal when=blocked>
+                <p class="esw-notice esw-notice--action">
+                    <span>{move || (texts.required_left)(left.get().0)}</span>
+                    " "
+                    <button type="button" class="esw-button esw-button--small" on:click=go_to_first>{texts.go_to_first}</button>
+                </p>
+            </Reveal>
+        </div>
     }
 }
 
@@ -141,62 +140,108 @@ fn empty_table(key: &str) -> MappingTable {
 /// controls (and focus) while one loads.
 #[component]
 fn TableView(
-    table: impl Reader<MappingTable>,
-    actions: impl Actions,
+    table: usize,
+    data: impl MappingData,
     beside_push: bool,
+    filter: RwSignal<RowFilter>,
 ) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
-    let label = untrack(table).label;
+    let state = Memo::new(move |_| data.table(table));
+    let label = state.get_untracked().label;
+    let loaded = move || !state.with(|s| s.loading);
     view! {
         <section class="esw-mapping" aria-label=label.clone()>
-            <h3 class="esw-section-title">{label.clone()}</h3>
+            <h3 class="esw-section-title">
+                {label.clone()}
+                <Reveal when=loaded>
+                    " "
+                    <span class="esw-mapping__count">{move || state.with(|s| (texts.mapped_of)(s.mapped, s.rows))}</span>
+                </Reveal>
+            </h3>
             <Reveal
-                when=move || !table().loading
+                when=loaded
                 fallback=move || view! {
                     <p class="esw-status" role="status"><span class="esw-spinner"></span>{texts.loading_fields}</p>
                 }
             >
-                <Fields table=table actions=actions beside_push=beside_push />
+                <Fields table=table state=state data=data beside_push=beside_push filter=filter />
             </Reveal>
         </section>
     }
 }
 
-/// A loaded section's table and passthrough choices.
+/// A loaded section's filters, table and passthrough choices.
 #[component]
 fn Fields(
-    table: impl Reader<MappingTable>,
-    actions: impl Actions,
+    table: usize,
+    state: Memo<MappingTable>,
+    data: impl MappingData,
     beside_push: bool,
+    filter: RwSignal<RowFilter>,
 ) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
-    let first = untrack(table);
-    let key = first.key.clone();
-    let row_keys = move || {
-        table()
-            .rows
-            .into_iter()
-            .map(|r| r.field)
-            .collect::<Vec<_>>()
-    };
-    let passthrough_keys = move || {
-        table()
-            .passthrough
-            .into_iter()
-            .map(|p| p.0)
-            .collect::<Vec<_>>()
-    };
-    let (row_schema, pass_schema) = (key.clone(), key.clone());
-    let notice = move || table().notice;
+    let ids = widget_ids();
+    let first = state.get_untracked();
+    let rows = first.rows;
+    let notice = move || state.with(|s| s.notice.clone());
     let on_undo = move |_| {
         let taker = untrack(notice).map(|n| n.1);
-        actions.undo();
+        data.undo();
         // The Undo button goes with the notice: focus returns to the row that chose.
-        if let Some(field) = taker {
-            focus_by_id(&format!("esw-map-{key}-{field}"));
+        if let Some(row) = taker {
+            focus_by_id(&row_input_id(ids, table, row));
         }
     };
+    // The filter's answer is taken when the filter changes, not on every choice.
+    let shown = Memo::new(move |_| {
+        let f = filter.get();
+        untrack(|| data.rows_shown(table, &f))
+    });
+    let none_shown = move || shown.with(|s| !s.is_empty() && s.iter().all(|s| !s));
+    let filter_id = ids.id(&format!("map-{table}-filter"));
+    let tools = (rows >= FILTER_FROM_ROWS).then(|| {
+        view! {
+            <div class="esw-mapping__tools">
+                <div>
+                    <label class="esw-label" for=filter_id.clone()>{texts.filter_fields}</label>
+                    <input
+                        id=filter_id.clone()
+                        class="esw-input"
+                        type="search"
+                        autocomplete="off"
+                        prop:value=move || filter.with(|f| f.query.clone())
+                        on:input=move |event| filter.update(|f| f.query = event_target_value(&event))
+                    />
+                </div>
+                <label class="esw-radio">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || filter.with(|f| f.unmapped_only)
+                        on:change=move |_| filter.update(|f| f.unmapped_only = !f.unmapped_only)
+                    />
+                    {texts.show_unmapped}
+                </label>
+                <label class="esw-radio">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || filter.with(|f| f.required_only)
+                        on:change=move |_| filter.update(|f| f.required_only = !f.required_only)
+                    />
+                    {texts.show_required}
+                </label>
+            </div>
+        }
+    });
+    let passthrough_keys = move || {
+        state.with(|s| {
+            s.passthrough
+                .iter()
+                .map(|p| p.0.clone())
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
+        {tools}
         // One live region for the section, present before it has anything to say, so what
         // appears in it is announced.
         <div class="esw-mapping__notice" role="status">
@@ -204,7 +249,7 @@ fn Fields(
                 <p class="esw-notice esw-notice--action">
                     <span>{move || notice().map(|n| n.0)}</span>
                     " "
-                    <button type="button" class="esw-button esw-button--small" on:click=on_undo.clone()>{texts.undo}</button>
+                    <button type="button" class="esw-button esw-button--small" on:click=on_undo>{texts.undo}</button>
                 </p>
             </Reveal>
         </div>
@@ -227,35 +272,33 @@ fn Fields(
                 </tr>
             </thead>
             <tbody>
-                <KeyedList keys=Signal::derive(row_keys) item=Callback::new(move |field: String| {
-                    let field = StoredValue::new(field);
-                    let row = move || field.with_value(|field| {
-                        table().rows.into_iter().find(|r| &r.field == field).unwrap_or_else(|| placeholder_row(field))
-                    });
-                    view! { <MappingRowView schema=row_schema.clone() row=row actions=actions /> }.into_any()
-                }) />
+                {(0..rows)
+                    .map(|r| {
+                        let shown = move || shown.with(|s| s.get(r).copied().unwrap_or(true));
+                        view! { <MappingRowView table=table index=r shown=shown data=data /> }
+                    })
+                    .collect_view()}
             </tbody>
         </table>
+        <Reveal when=none_shown>
+            <p class="esw-hint">{texts.no_rows_match}</p>
+        </Reveal>
         {(!first.passthrough.is_empty()).then(move || view! {
             <fieldset class="esw-fieldset">
                 <legend class="esw-section-title">{texts.passthrough_heading}</legend>
                 <p class="esw-hint">{texts.passthrough_hint}</p>
                 <div class="esw-checks">
                     <KeyedList keys=Signal::derive(passthrough_keys) item=Callback::new(move |field: String| {
-                        let schema = pass_schema.clone();
                         let checked_field = field.clone();
-                        let label = untrack(table)
-                            .passthrough
-                            .into_iter()
-                            .find(|p| p.0 == field)
-                            .map(|p| p.1)
-                            .unwrap_or_default();
+                        let label = state.with_untracked(|s| {
+                            s.passthrough.iter().find(|p| p.0 == field).map(|p| p.1.clone()).unwrap_or_default()
+                        });
                         view! {
                             <label class="esw-radio">
                                 <input
                                     type="checkbox"
-                                    prop:checked=move || table().passthrough.iter().any(|p| p.0 == checked_field && p.2)
-                                    on:change=move |_| actions.passthrough(schema.clone(), field.clone())
+                                    prop:checked=move || state.with(|s| s.passthrough.iter().any(|p| p.0 == checked_field && p.2))
+                                    on:change=move |_| data.passthrough(table, field.clone())
                                 />
                                 {label}
                             </label>
@@ -265,17 +308,5 @@ fn Fields(
                 </div>
             </fieldset>
         })}
-    }
-}
-
-fn placeholder_row(field: &str) -> MappingRow {
-    MappingRow {
-        field: field.to_owned(),
-        label: String::new(),
-        required: false,
-        provider_field: None,
-        suggested: false,
-        upsert: None,
-        options: Vec::new(),
     }
 }

@@ -2,7 +2,9 @@
 //! through callbacks. They hold no business rules, never perform IO and never touch `window`.
 
 mod error_banner;
+mod field_picker;
 mod focus;
+mod ids;
 mod keyed;
 mod mapping_row;
 mod mapping_step;
@@ -16,10 +18,12 @@ mod step_header;
 mod upsert_select;
 
 pub use error_banner::ErrorBanner;
+pub use field_picker::{Choice, FieldPicker, PickerHub, PickerStatus, IN_VIEW, OPTION_PX};
 pub use focus::{focus_by_id, focus_when_shown};
+pub use ids::{widget_ids, WidgetIds};
 pub use keyed::{KeyedList, Reveal};
-pub use mapping_row::MappingRowView;
-pub use mapping_step::{Actions, MappingActions, MappingRow, MappingStep, MappingTable};
+pub use mapping_row::{row_input_id, MappingRowView};
+pub use mapping_step::{MappingData, MappingRow, MappingStep, MappingTable, FILTER_FROM_ROWS};
 pub use nav_bar::NavBar;
 pub use provider_logo::ProviderLogo;
 pub use provider_step::{ProviderCard, ProviderStep};

@@ -2,7 +2,7 @@
 //! listbox (arrow keys, Home/End move; Enter or Space picks). Which providers appear, and in what
 //! order, is the core's answer; this component only shows it.
 
-use super::{Handler, ProviderLogo, Reader};
+use super::{widget_ids, Handler, ProviderLogo, Reader};
 use crate::boundary::dom;
 use crate::i18n::Texts;
 use leptos::ev::KeyboardEvent;
@@ -74,12 +74,14 @@ pub fn ProviderStep(
             .filter(|name| list.iter().any(|p| &p.name == name))
             .or_else(|| list.first().map(|p| p.name.clone()))
     };
+    let ids = widget_ids();
+    let (search_id, category_id) = (ids.id("search"), ids.id("category"));
     view! {
         <div class="esw-filters">
             <div>
-                <label class="esw-label" for="esw-search">{texts.search_label}</label>
+                <label class="esw-label" for=search_id.clone()>{texts.search_label}</label>
                 <input
-                    id="esw-search"
+                    id=search_id
                     class="esw-input"
                     type="search"
                     autocomplete="off"
@@ -89,9 +91,9 @@ pub fn ProviderStep(
                 />
             </div>
             <div>
-                <label class="esw-label" for="esw-category">{texts.category_label}</label>
+                <label class="esw-label" for=category_id.clone()>{texts.category_label}</label>
                 <select
-                    id="esw-category"
+                    id=category_id
                     class="esw-select"
                     on:change=move |event| {
                         let value = event_target_value(&event);

@@ -44,6 +44,26 @@ pub static TEXTS: Texts = Texts {
     upsert_do_not_update: "Vorhandene Daten behalten",
     upsert_set_if_not_set: "Nur setzen, wenn leer",
     required_unmapped: |field| format!("{field} ist ein Pflichtfeld: Wählen Sie ein Feld des Anbieters."),
+    custom_field: "Benutzerdefiniert",
+    picker_placeholder: "Zum Suchen tippen",
+    fields_match: |n| match n {
+        0 => "Kein Feld passt".to_owned(),
+        1 => "1 Feld passt".to_owned(),
+        n => format!("{n} Felder passen"),
+    },
+    filter_fields: "Felder filtern",
+    show_unmapped: "Nur nicht zugeordnete",
+    show_required: "Nur Pflichtfelder",
+    mapped_of: |n, total| format!("{n} von {total} zugeordnet"),
+    required_left: |n| {
+        if n == 1 {
+            "1 Pflichtfeld braucht noch ein Feld des Anbieters.".to_owned()
+        } else {
+            format!("{n} Pflichtfelder brauchen noch ein Feld des Anbieters.")
+        }
+    },
+    go_to_first: "Zum ersten",
+    no_rows_match: "Kein Feld passt zu diesen Filtern.",
     review_intro: "Prüfen Sie Ihre Auswahl und verbinden Sie dann.",
     review_provider: "Anbieter",
     review_none: "Keine",

@@ -50,6 +50,26 @@ pub static TEXTS: Texts = Texts {
     upsert_do_not_update: "Keep existing data",
     upsert_set_if_not_set: "Set only if empty",
     required_unmapped: |field| format!("{field} is required: choose a provider field."),
+    custom_field: "Custom",
+    picker_placeholder: "Type to search",
+    fields_match: |n| match n {
+        0 => "No field matches".to_owned(),
+        1 => "1 field matches".to_owned(),
+        n => format!("{n} fields match"),
+    },
+    filter_fields: "Filter fields",
+    show_unmapped: "Show only unmapped",
+    show_required: "Show only required",
+    mapped_of: |n, total| format!("{n} of {total} mapped"),
+    required_left: |n| {
+        if n == 1 {
+            "1 required field still needs a provider field.".to_owned()
+        } else {
+            format!("{n} required fields still need a provider field.")
+        }
+    },
+    go_to_first: "Go to the first",
+    no_rows_match: "No field matches these filters.",
     review_intro: "Check your choices, then connect.",
     review_provider: "Provider",
     review_none: "None",

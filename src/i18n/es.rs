@@ -50,6 +50,26 @@ pub static TEXTS: Texts = Texts {
     upsert_do_not_update: "Conservar los datos existentes",
     upsert_set_if_not_set: "Rellenar solo si está vacío",
     required_unmapped: |field| format!("{field} es obligatorio: elige un campo del proveedor."),
+    custom_field: "Personalizado",
+    picker_placeholder: "Escribe para buscar",
+    fields_match: |n| match n {
+        0 => "Ningún campo coincide".to_owned(),
+        1 => "1 campo coincide".to_owned(),
+        n => format!("{n} campos coinciden"),
+    },
+    filter_fields: "Filtrar campos",
+    show_unmapped: "Solo sin asignar",
+    show_required: "Solo obligatorios",
+    mapped_of: |n, total| format!("{n} de {total} asignados"),
+    required_left: |n| {
+        if n == 1 {
+            "1 campo obligatorio aún necesita un campo del proveedor.".to_owned()
+        } else {
+            format!("{n} campos obligatorios aún necesitan un campo del proveedor.")
+        }
+    },
+    go_to_first: "Ir al primero",
+    no_rows_match: "Ningún campo coincide con estos filtros.",
     review_intro: "Revisa tus elecciones y conecta.",
     review_provider: "Proveedor",
     review_none: "Ninguno",

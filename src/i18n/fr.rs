@@ -44,6 +44,26 @@ pub static TEXTS: Texts = Texts {
     upsert_do_not_update: "Conserver les données existantes",
     upsert_set_if_not_set: "Remplir seulement si vide",
     required_unmapped: |field| format!("{field} est obligatoire : choisissez un champ du fournisseur."),
+    custom_field: "Personnalisé",
+    picker_placeholder: "Tapez pour chercher",
+    fields_match: |n| match n {
+        0 => "Aucun champ ne correspond".to_owned(),
+        1 => "1 champ correspond".to_owned(),
+        n => format!("{n} champs correspondent"),
+    },
+    filter_fields: "Filtrer les champs",
+    show_unmapped: "Seulement les non associés",
+    show_required: "Seulement les obligatoires",
+    mapped_of: |n, total| format!("{n} sur {total} associés"),
+    required_left: |n| {
+        if n == 1 {
+            "1 champ obligatoire attend encore un champ du fournisseur.".to_owned()
+        } else {
+            format!("{n} champs obligatoires attendent encore un champ du fournisseur.")
+        }
+    },
+    go_to_first: "Aller au premier",
+    no_rows_match: "Aucun champ ne correspond à ces filtres.",
     review_intro: "Vérifiez vos choix, puis connectez.",
     review_provider: "Fournisseur",
     review_none: "Aucun",

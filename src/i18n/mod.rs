@@ -111,6 +111,24 @@ pub struct Texts {
     pub upsert_set_if_not_set: &'static str,
     /// "{field} is required: choose a provider field".
     pub required_unmapped: fn(&str) -> String,
+    /// The mark of a provider's custom field in the field picker.
+    pub custom_field: &'static str,
+    /// The field picker's hint while nothing is typed.
+    pub picker_placeholder: &'static str,
+    /// "3 fields match" (the picker's live count).
+    pub fields_match: fn(usize) -> String,
+    /// The filter over a table's app fields.
+    pub filter_fields: &'static str,
+    pub show_unmapped: &'static str,
+    pub show_required: &'static str,
+    /// "12 of 40 mapped".
+    pub mapped_of: fn(usize, usize) -> String,
+    /// "2 required fields still need a provider field."
+    pub required_left: fn(usize) -> String,
+    /// The blocker's button: focus moves to the first required field left.
+    pub go_to_first: &'static str,
+    /// A table whose filters hide every row.
+    pub no_rows_match: &'static str,
     /// Review step.
     pub review_intro: &'static str,
     pub review_provider: &'static str,

@@ -116,6 +116,7 @@ pub(crate) fn schemas_for(session: &SessionOptions, provider: &ProviderEntry) ->
                 matched_by_user,
                 methods: SortedMap::new(),
                 fields: None,
+                suggestions: Vec::new(),
                 mapping: SortedMap::new(),
                 passthrough: SortedSet::new(),
             };

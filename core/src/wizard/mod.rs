@@ -20,7 +20,10 @@ pub use persist::{
     STATE_VERSION,
 };
 pub use types::{Command, Event, ExitReason, HostEvent, MappingIssue, Step};
-pub use view::{FieldOption, MappingNotice, MappingRow, ResourceView, ReviewSchema, SchemaView};
+pub use view::{
+    FieldChoice, FieldOption, MappingNotice, MappingProgress, MappingRow, MappingState,
+    ResourceView, ReviewSchema, RowFilter, SchemaView,
+};
 
 use crate::decode::Failure;
 use crate::ids::{ProviderName, SessionId};

@@ -71,6 +71,9 @@ pub(crate) struct SchemaState {
     pub methods: SortedMap<Method, Option<ResourceId>>,
     /// `(schema fields, provider fields)` once loaded.
     pub fields: Option<(Vec<Field>, Vec<Field>)>,
+    /// Per schema field, the provider field suggested when the fields arrived (kept after the
+    /// user chooses otherwise, so the picker can still list it first).
+    pub suggestions: Vec<Option<usize>>,
     pub mapping: SortedMap<FieldName, FieldMapping>,
     pub passthrough: SortedSet<FieldName>,
 }
@@ -334,6 +337,7 @@ impl SchemaState {
             })
             .collect();
         self.passthrough.clear();
+        self.suggestions = suggestions;
         self.fields = Some((schema_fields, provider_fields));
     }
 }

@@ -7,6 +7,7 @@ use crate::decode::Failure;
 use crate::ids::{FieldName, ResourceId, SchemaKey, SessionId};
 use crate::mapping::types_compatible;
 use crate::options::WidgetOptions;
+use crate::search::SearchIndex;
 use crate::wire::{Field, Method, ProviderEntry, UpsertSetting};
 
 /// A schema as the Schemas step shows it.
@@ -70,6 +71,59 @@ pub struct FieldOption<'a> {
     pub used_by: Option<&'a Field>,
     /// Whether it is passed through now: choosing it maps it instead.
     pub passed_through: bool,
+}
+
+/// One app field's mapping as a closed row shows it: [`MappingRow`] without the choices, so
+/// reading every row costs the rows, not rows × provider fields.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MappingState<'a> {
+    /// The app's schema field.
+    pub field: &'a Field,
+    /// The chosen provider field.
+    pub provider_field: Option<&'a Field>,
+    /// Whether the choice is the automatic suggestion, untouched.
+    pub suggested: bool,
+    /// Whether the field must be mapped.
+    pub required: bool,
+    /// The upsert setting, for push schemas only.
+    pub upsert: Option<UpsertSetting>,
+}
+
+/// A provider field the picker of one row lists for a query, best first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldChoice<'a> {
+    /// The provider field.
+    pub field: &'a Field,
+    /// The field suggested for this row when the fields arrived (listed first).
+    pub suggested: bool,
+    /// The app field of another row that holds it now (choosing it swaps).
+    pub used_by: Option<&'a Field>,
+    /// Whether it is passed through now: choosing it maps it instead.
+    pub passed_through: bool,
+}
+
+/// How far one schema's mapping is: "12 of 40 mapped", and what still blocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MappingProgress {
+    /// App fields mapped to a provider field.
+    pub mapped: usize,
+    /// App fields.
+    pub total: usize,
+    /// Required app fields not mapped yet.
+    pub required_left: usize,
+    /// The position of the first of them.
+    pub first_required_left: Option<usize>,
+}
+
+/// Which rows of a mapping table to show.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RowFilter {
+    /// Text matched against the app fields' titles and keys (blank: all).
+    pub query: String,
+    /// Only rows without a provider field.
+    pub unmapped_only: bool,
+    /// Only required rows.
+    pub required_only: bool,
 }
 
 /// The notice after a mapping choice took a provider field from another choice, with Undo.
@@ -266,6 +320,157 @@ impl Wizard {
                         })
                         .collect(),
                 }
+            })
+            .collect()
+    }
+
+    /// Every row of a schema's mapping table without its choices, in schema order; empty until
+    /// its fields load. What a closed row shows; [`Wizard::field_choices`] lists an open one's.
+    pub fn mapping_states(&self, schema: &SchemaKey) -> Vec<MappingState<'_>> {
+        let Some(s) = self.schemas.iter().find(|s| &s.key == schema) else {
+            return vec![];
+        };
+        let Some((schema_fields, provider_fields)) = &s.fields else {
+            return vec![];
+        };
+        // Sorted by name once, so each row's field is a binary search, not a scan.
+        let mut by_name: Vec<&Field> = provider_fields.iter().collect();
+        by_name.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+        let find = |name: &FieldName| {
+            let at = by_name.partition_point(|p| p.name.as_str() < name.as_str());
+            by_name.get(at).copied().filter(|p| p.name == name.as_str())
+        };
+        schema_fields
+            .iter()
+            .map(|field| {
+                let m = FieldName::new(field.name.as_str()).and_then(|n| s.mapping.get(&n));
+                let chosen = m.and_then(|m| m.provider_field.as_ref());
+                MappingState {
+                    field,
+                    provider_field: chosen.and_then(find),
+                    suggested: m.is_some_and(|m| m.suggested && m.provider_field.is_some()),
+                    required: field.required,
+                    upsert: s.pushed().then(|| m.map(|m| m.upsert).unwrap_or_default()),
+                }
+            })
+            .collect()
+    }
+
+    /// A schema's provider fields, in the provider's order; empty until they load.
+    pub fn provider_fields(&self, schema: &SchemaKey) -> &[Field] {
+        self.schemas
+            .iter()
+            .find(|s| &s.key == schema)
+            .and_then(|s| s.fields.as_ref())
+            .map_or(&[], |(_, p)| p.as_slice())
+    }
+
+    /// A schema's app fields, in schema order; empty until they load.
+    pub fn schema_fields(&self, schema: &SchemaKey) -> &[Field] {
+        self.schemas
+            .iter()
+            .find(|s| &s.key == schema)
+            .and_then(|s| s.fields.as_ref())
+            .map_or(&[], |(f, _)| f.as_slice())
+    }
+
+    /// The provider fields row `row` (a position in the schema's fields) may choose that match
+    /// `query`, ranked by the one search ([`SearchIndex`], over `index`, built once from
+    /// [`Wizard::provider_fields`]), the row's suggestion first while it matches as well as
+    /// the best; compatible types only.
+    pub fn field_choices(
+        &self,
+        schema: &SchemaKey,
+        row: usize,
+        query: &str,
+        index: &SearchIndex,
+    ) -> Vec<FieldChoice<'_>> {
+        let Some(s) = self.schemas.iter().find(|s| &s.key == schema) else {
+            return vec![];
+        };
+        let Some((schema_fields, provider_fields)) = &s.fields else {
+            return vec![];
+        };
+        let Some(field) = schema_fields.get(row) else {
+            return vec![];
+        };
+        if index.len() != provider_fields.len() {
+            return vec![];
+        }
+        let mut holders: Vec<(&str, &Field)> = schema_fields
+            .iter()
+            .filter(|f| f.name != field.name)
+            .filter_map(|f| {
+                let m = s.mapping.get(&FieldName::new(f.name.as_str())?)?;
+                Some((m.provider_field.as_ref()?.as_str(), f))
+            })
+            .collect();
+        holders.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let holder = |name: &str| {
+            let at = holders.partition_point(|(p, _)| *p < name);
+            holders.get(at).filter(|(p, _)| *p == name).map(|(_, f)| *f)
+        };
+        let suggestion = s.suggestions.get(row).copied().flatten();
+        let mut hits =
+            index.search_among_kinds(query, |j| types_compatible(field, &provider_fields[j]));
+        // The suggestion leads while it matches as well as the best (always, before the user
+        // types); a suggestion matching only by a typo does not push a prefix match down.
+        let best = hits.first().and_then(|h| h.1);
+        if let Some(at) = hits.iter().position(|h| Some(h.0) == suggestion) {
+            if hits[at].1 == best {
+                hits[..=at].rotate_right(1);
+            }
+        }
+        hits.into_iter()
+            .map(|(j, _)| {
+                let p = &provider_fields[j];
+                FieldChoice {
+                    field: p,
+                    suggested: Some(j) == suggestion,
+                    used_by: holder(&p.name),
+                    passed_through: s.passthrough.iter().any(|f| f.as_str() == p.name),
+                }
+            })
+            .collect()
+    }
+
+    /// How far a schema's mapping is; all zero until its fields load.
+    pub fn mapping_progress(&self, schema: &SchemaKey) -> MappingProgress {
+        let mut out = MappingProgress::default();
+        for (i, row) in self.mapping_states(schema).iter().enumerate() {
+            out.total += 1;
+            if row.provider_field.is_some() {
+                out.mapped += 1;
+            } else if row.required {
+                out.required_left += 1;
+                out.first_required_left.get_or_insert(i);
+            }
+        }
+        out
+    }
+
+    /// Whether each row of a schema's table passes `filter`, in schema order; `index` is
+    /// [`SearchIndex::fields`] over [`Wizard::schema_fields`].
+    pub fn rows_shown(
+        &self,
+        schema: &SchemaKey,
+        filter: &RowFilter,
+        index: &SearchIndex,
+    ) -> Vec<bool> {
+        let states = self.mapping_states(schema);
+        let mut matched = vec![filter.query.trim().is_empty(); states.len()];
+        if !filter.query.trim().is_empty() && index.len() == states.len() {
+            for i in index.search(&filter.query) {
+                matched[i] = true;
+            }
+        }
+        states
+            .iter()
+            .zip(matched)
+            .map(|(row, matched)| {
+                matched
+                    && (!filter.unmapped_only || row.provider_field.is_none())
+                    && (!filter.required_only || row.required)
             })
             .collect()
     }

@@ -5,6 +5,7 @@
 //! network (logos are generated locally, see `logos.rs`).
 
 mod fields;
+mod generated;
 
 pub use fields::parse_fields;
 
@@ -30,6 +31,9 @@ struct RawProvider {
     color: String,
     integrations: BTreeMap<String, String>,
     fields: BTreeMap<String, String>,
+    /// endgrate_type → total field count: the listed fields, then generated custom ones.
+    #[serde(default)]
+    generated: BTreeMap<String, usize>,
 }
 
 // Unknown keys are refused so a per-type resource name cannot creep back into the seed.
@@ -163,10 +167,15 @@ fn build_provider(
     }
     let mut fields = BTreeMap::new();
     for (endgrate_type, spec) in &raw.fields {
-        fields.insert(
-            endgrate_type.clone(),
-            parse_fields(spec).map_err(|e| at(&e))?,
-        );
+        let listed = parse_fields(spec).map_err(|e| at(&e))?;
+        let listed = match raw.generated.get(endgrate_type) {
+            Some(&total) => generated::extend_to(listed, total),
+            None => listed,
+        };
+        fields.insert(endgrate_type.clone(), listed);
+    }
+    if let Some(t) = raw.generated.keys().find(|t| !raw.fields.contains_key(*t)) {
+        return Err(at(&format!("generated fields for {t}, which lists none")));
     }
     Ok(Provider {
         entry: ProviderEntry {
@@ -236,6 +245,19 @@ mod tests {
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()),
                 "{name}"
             );
+        }
+    }
+
+    #[test]
+    fn two_providers_have_contact_objects_at_real_world_size() {
+        let catalog = Catalog::load().unwrap();
+        for (name, total) in [("atlascrm", 450), ("summitcrm", 1_200)] {
+            let fields = &catalog.provider(name).unwrap().fields["crm-contact"];
+            assert_eq!(fields.len(), total, "{name}");
+            let custom = fields.iter().filter(|f| f.custom).count();
+            assert!(custom * 10 >= total * 9, "{name}: mostly custom ({custom})");
+            assert!(fields.iter().filter(|f| f.required).count() >= 3, "{name}");
+            assert!(fields.iter().any(|f| f.name.eq_ignore_ascii_case("email")));
         }
     }
 
