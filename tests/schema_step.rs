@@ -248,3 +248,31 @@ async fn an_update_keeps_the_checkbox_the_user_changed_focused() {
     assert!(is_focused(&checkbox));
     assert!(checked(&checkbox));
 }
+
+#[wasm_bindgen_test]
+async fn ids_are_the_widget_prefix_and_indices_never_the_schema_text() {
+    let (m, _handle) = mount_step(vec![
+        row("Custom Object One", true, true, both()),
+        row("crm-contact", true, true, both()),
+    ])
+    .await;
+    let ids: Vec<String> = all(&m.root, "input").iter().map(|i| i.id()).collect();
+    assert_eq!(
+        ids,
+        [
+            "esw0-schema-0",
+            "esw0-direction-0-import",
+            "esw0-direction-0-export",
+            "esw0-schema-1",
+            "esw0-direction-1-import",
+            "esw0-direction-1-export"
+        ]
+    );
+    for id in &ids {
+        let label = m
+            .root
+            .query_selector(&format!("label[for='{id}']"))
+            .unwrap();
+        assert!(label.is_some(), "{id} has its label");
+    }
+}

@@ -65,8 +65,8 @@ test(`${ENGINE}: (a) every selection flag on with passthrough fields, axe at eve
 
   await atStep(s, "Map fields");
   await mappingShown(s, "First Name");
-  assert.equal(await providerFieldOf(s, "First Name"), "firstname", "suggestion preselected");
-  await chooseProviderField(s, "Phone Number", "mobilephone");
+  assert.equal(await providerFieldOf(s, "First Name"), "First Name", "suggestion preselected");
+  await chooseProviderField(s, "Phone Number", "Mobile Phone");
   await chooseUpsert(s, "Email", "OVERWRITE");
   await check(s, "Lifecycle Stage");
   await expectAccessible(s, "mapping");

@@ -28,7 +28,7 @@ test(`${ENGINE}: the pushed mapping step fits a narrow window and completes`, as
   await next(s);
   await atStep(s, "Map fields");
   await mappingShown(s, "Phone Number");
-  await chooseProviderField(s, "Phone Number", "mobilephone");
+  await chooseProviderField(s, "Phone Number", "Mobile Phone");
   const overflow = await s.exec(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `${ENGINE}: the page scrolls sideways by ${overflow} px at ${width} px`);
   await expectAccessible(s, `mapping at ${width} px`);

@@ -51,7 +51,7 @@ async function toMapping(s) {
 test(`${ENGINE}: a reload in the middle of mapping keeps every choice`, async () => {
   const s = await open();
   await toMapping(s);
-  await chooseProviderField(s, "Phone Number", "mobilephone");
+  await chooseProviderField(s, "Phone Number", "Mobile Phone");
   await chooseProviderField(s, "Company", "");
   await chooseUpsert(s, "Email", "DO_NOT_UPDATE");
   await check(s, "Lead Status");
@@ -60,9 +60,9 @@ test(`${ENGINE}: a reload in the middle of mapping keeps every choice`, async ()
   await s.refresh();
   await atStep(s, "Map fields");
   await mappingShown(s, "First Name");
-  assert.equal(await providerFieldOf(s, "Phone Number"), "mobilephone");
+  assert.equal(await providerFieldOf(s, "Phone Number"), "Mobile Phone");
   assert.equal(await providerFieldOf(s, "Company"), "");
-  assert.equal(await providerFieldOf(s, "First Name"), "firstname");
+  assert.equal(await providerFieldOf(s, "First Name"), "First Name");
   assert.equal(await upsertOf(s, "Email"), "DO_NOT_UPDATE");
   assert.equal(await isChecked(s, "Lead Status"), true);
   assert.equal(await isChecked(s, "Lifecycle Stage"), false);
@@ -135,16 +135,16 @@ test(`${ENGINE}: choosing a field another row uses swaps the two rows, and Undo 
   const s = await open({ schema: [{ endgrate_type: "crm-contact" }], provider: "hubspot", field_selection: true });
   await atStep(s, "Map fields");
   await mappingShown(s, "First Name");
-  assert.equal(await providerFieldOf(s, "First Name"), "firstname");
-  assert.equal(await providerFieldOf(s, "Last Name"), "lastname");
-  await chooseProviderField(s, "First Name", "lastname");
+  assert.equal(await providerFieldOf(s, "First Name"), "First Name");
+  assert.equal(await providerFieldOf(s, "Last Name"), "Last Name");
+  await chooseProviderField(s, "First Name", "Last Name");
   const status = await element(s, "[role=status]", /now maps to/);
   assert.ok(status);
-  assert.equal(await providerFieldOf(s, "Last Name"), "firstname", "the other row got this row's field");
+  assert.equal(await providerFieldOf(s, "Last Name"), "First Name", "the other row got this row's field");
   await expectAccessible(s, "mapping with a swap notice");
   await clickButton(s, "Undo");
-  assert.equal(await providerFieldOf(s, "First Name"), "firstname");
-  assert.equal(await providerFieldOf(s, "Last Name"), "lastname");
+  assert.equal(await providerFieldOf(s, "First Name"), "First Name");
+  assert.equal(await providerFieldOf(s, "Last Name"), "Last Name");
   await next(s);
   await connect(s);
   await atUrl(s, /\/done\?session_id=/);

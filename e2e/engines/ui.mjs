@@ -87,16 +87,28 @@ async function selectOption(s, pattern, value) {
 
 // ---- The mapping step's field choice: adapt these two when the control changes. ----
 
-/** Chooses provider field `value` ("" = not mapped) for the app field whose label starts with `row`. */
-export const chooseProviderField = (s, row, value) => selectOption(s, new RegExp(`^${escape(row)}`), value);
+/** The field picker (an editable combobox) of the app field whose label starts with `row`. */
+const picker = (s, row) => element(s, "[role=combobox]", new RegExp(`^${escape(row)}`));
 
-/** The provider field chosen for the app field whose label starts with `row` ("" = not mapped). */
+/** Chooses the provider field shown as `label` ("" = not mapped) for the app field whose label
+ * starts with `row`, as a person does: click the picker, type the label, click its entry. */
+export async function chooseProviderField(s, row, label) {
+  const input = await picker(s, row);
+  await s.click(input);
+  if (label) await s.type(input, label);
+  const name = label ? new RegExp(`^${escape(label)}$`) : /Not mapped/;
+  await s.click(await element(s, "[role=listbox] [role=option] .esw-picker__name", name));
+  await s.waitFor((el) => el.getAttribute("aria-expanded") === "false", [input], { timeout: 5_000, what: `${row}'s popup to close` });
+  assert.equal(await providerFieldOf(s, row), label);
+}
+
+/** The provider field the picker of `row` shows ("" = not mapped). */
 export async function providerFieldOf(s, row) {
-  return s.exec((el) => el.value, await element(s, "select", new RegExp(`^${escape(row)}`)));
+  return s.exec((el) => el.value, await picker(s, row));
 }
 
 /** Waits until the mapping step's field choices are on screen. */
-export const mappingShown = (s, row) => element(s, "select", new RegExp(`^${escape(row)}`));
+export const mappingShown = (s, row) => picker(s, row);
 
 // ---- The upsert choice of a pushed field. ----
 

@@ -3,7 +3,7 @@
 //! where several fit, a labelled select starts on "Choose a resource…" until the user picks.
 //! Rows are keyed by schema and what they offer, so a select keeps focus after it changes.
 
-use super::{Handler, KeyedList, Reader};
+use super::{widget_ids, Handler, KeyedList, Reader};
 use crate::i18n::Texts;
 use leptos::prelude::*;
 use widget_core::wire::Method;
@@ -46,6 +46,7 @@ pub fn ResourceStep(
     on_pick: impl Handler<(String, Method, String)>,
 ) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
+    let ids = widget_ids();
     // A row is built again only when its schema or what it offers change (choices update in place).
     let keys = move || rows().iter().map(list_key).collect::<Vec<_>>();
     let item = move |list_key: String| {
@@ -72,10 +73,10 @@ pub fn ResourceStep(
                     }
                     .into_any();
                 }
-                let id = format!(
-                    "esw-resource-{index}-{}",
+                let id = ids.id(&format!(
+                    "resource-{index}-{}",
                     method.as_str().to_ascii_lowercase()
-                );
+                ));
                 let key = row.key.clone();
                 let chosen_key = row.key.clone();
                 let chosen = move || {

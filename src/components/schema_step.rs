@@ -5,7 +5,7 @@
 //! Rows are keyed by schema and only their values follow the state, so a control keeps focus
 //! after it changes.
 
-use super::{Handler, KeyedList, Reader, Reveal};
+use super::{widget_ids, Handler, KeyedList, Reader, Reveal};
 use crate::i18n::Texts;
 use leptos::prelude::*;
 use widget_core::wire::Method;
@@ -72,7 +72,8 @@ fn SchemaChoice(
     let Some(first) = untrack(row) else {
         return ().into_any();
     };
-    let checkbox_id = format!("esw-schema-{index}");
+    let ids = widget_ids();
+    let checkbox_id = ids.id(&format!("schema-{index}"));
     let enabled = move || row().is_some_and(|r| r.enabled);
     let chosen = move |m: Method| row().is_some_and(|r| r.chosen.contains(&m));
     let toggle_key = first.key.clone();
@@ -94,10 +95,10 @@ fn SchemaChoice(
                 .iter()
                 .map(|&choice| {
                     let key = first.key.clone();
-                    let id = format!(
-                        "esw-direction-{index}-{}",
+                    let id = ids.id(&format!(
+                        "direction-{index}-{}",
                         choice.as_str().to_ascii_lowercase()
-                    );
+                    ));
                     view! {
                         <div class="esw-check">
                             <input
