@@ -2,7 +2,7 @@
 # Runs every test layer: formatting and lint, native tests (core, server), browser tests
 # (wasm-bindgen-test in headless Chromium and headless Firefox), then end-to-end tests (Playwright
 # driving Chromium against the real reference server, then the cross-engine scenarios of
-# e2e/engines/ over WebDriver in Chromium, Firefox and WebKit), then runs both benchmarks once,
+# e2e/engines/ over WebDriver in Chromium, Firefox and WebKit), then runs the three benchmarks once,
 # briefly. Installs what is missing first; stops at the first failure. The last line adds up the
 # passes, in total and per browser engine.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -72,6 +72,7 @@ done
 step "Benchmarks, once and briefly (a smoke: they must finish and print; no number is asserted)"
 cargo run --profile server -p widget-server --example load -- --brief
 node e2e/bench/load-time.mjs --brief
+node e2e/bench/mapping.mjs --brief
 
 step "All layers passed in $((SECONDS - started)) s"
 # Passes in a log: cargo's `test result:` lines and node's `# pass` lines.
