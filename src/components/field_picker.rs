@@ -175,6 +175,7 @@ pub fn FieldPicker(
             on_pick((!chosen.value.is_empty()).then_some(chosen.value));
         }
     };
+    let focused_by_press = StoredValue::new(false);
     let on_keydown = move |event: KeyboardEvent| {
         let open = is_open.get_untracked();
         let n = hub.list.with_untracked(Vec::len);
@@ -242,14 +243,15 @@ pub fn FieldPicker(
         let list_id = ids.with_value(|(_, l)| l.clone());
         request_animation_frame(move || dom::scroll_to(&list_id, 0));
     };
-    let shown_value = move || {
+    // A memo, so the input's value is written only when its text changes (a write moves the caret).
+    let shown_value = Memo::new(move |_| {
         if is_open.get() {
             if let Some(typed) = hub.typed.get() {
                 return typed;
             }
         }
         value().map(|v| v.1).unwrap_or_default()
-    };
+    });
     let active_id = move || {
         is_open
             .get()
@@ -274,14 +276,29 @@ pub fn FieldPicker(
                 aria-describedby=describedby
                 placeholder=texts.not_mapped
                 prop:value=shown_value
-                on:focus=move |event| dom::select_text(&event)
+                on:focus=move |event| {
+                    dom::select_text(&event);
+                    focused_by_press.set_value(true);
+                }
+                // The press that focused the input keeps the selection focus made: WebKit's
+                // mouseup would put the caret at the end of the current choice, and typing
+                // would then add to it instead of replacing it.
+                on:mouseup=move |event| {
+                    if focused_by_press.get_value() {
+                        focused_by_press.set_value(false);
+                        event.prevent_default();
+                    }
+                }
                 on:click=move |_| {
                     if !is_open.get_untracked() {
                         open_at_current();
                     }
                 }
                 on:input=on_input
-                on:keydown=on_keydown
+                on:keydown=move |event| {
+                    focused_by_press.set_value(false);
+                    on_keydown(event);
+                }
                 on:blur=move |_| {
                     if is_open.get_untracked() {
                         hub.close();
