@@ -9,7 +9,7 @@ use serde_json::json;
 use widget_core::ids::FieldName;
 use widget_core::search::SearchIndex;
 use widget_core::wire::FieldsResponse;
-use widget_core::wizard::{Command, Event, RowFilter, Step, Wizard};
+use widget_core::wizard::{Event, RowFilter, Step, Wizard};
 
 fn fields() -> FieldsResponse {
     serde_json::from_value(json!({
@@ -30,27 +30,12 @@ fn fields() -> FieldsResponse {
 }
 
 fn at_mapping() -> Wizard {
-    let (mut w, start) = Wizard::new(options(json!({
-        "provider": "hubspot", "schema": [{"endgrate_type": "crm-contact"}],
-        "field_selection": true})));
-    let mut queue: Vec<Command> = start;
-    while let Some(c) = queue.pop() {
-        let next = match c {
-            Command::LoadCatalog { .. } => Event::CatalogLoaded(catalog()),
-            Command::LoadFields {
-                provider,
-                schema,
-                endgrate_type,
-            } => Event::FieldsLoaded {
-                provider,
-                schema,
-                endgrate_type,
-                fields: fields(),
-            },
-            _ => continue,
-        };
-        queue.extend(w.update(next));
-    }
+    let w = started_with_fields(
+        json!({
+            "provider": "hubspot", "schema": [{"endgrate_type": "crm-contact"}],
+            "field_selection": true}),
+        fields,
+    );
     assert_eq!(w.step(), Step::Mapping);
     w
 }

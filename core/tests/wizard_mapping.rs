@@ -34,27 +34,12 @@ fn fields() -> FieldsResponse {
 
 /// At the mapping step with `fields()` loaded (provider preset, mapping the only choice step).
 fn at_mapping() -> Wizard {
-    let (mut w, start) = Wizard::new(options(json!({
-        "provider": "hubspot", "schema": [{"endgrate_type": "crm-contact"}],
-        "field_selection": true, "passthrough_fields": true})));
-    let mut queue: Vec<Command> = start;
-    while let Some(c) = queue.pop() {
-        let next = match c {
-            Command::LoadCatalog { .. } => Event::CatalogLoaded(catalog()),
-            Command::LoadFields {
-                provider,
-                schema,
-                endgrate_type,
-            } => Event::FieldsLoaded {
-                provider,
-                schema,
-                endgrate_type,
-                fields: fields(),
-            },
-            _ => continue,
-        };
-        queue.extend(w.update(next));
-    }
+    let w = started_with_fields(
+        json!({
+            "provider": "hubspot", "schema": [{"endgrate_type": "crm-contact"}],
+            "field_selection": true, "passthrough_fields": true}),
+        fields,
+    );
     assert_eq!(w.step(), Step::Mapping);
     w
 }

@@ -104,3 +104,28 @@ pub fn started(opts: WidgetOptions) -> (Wizard, Vec<Command>) {
     }
     (w, all)
 }
+
+/// Starts a wizard for `session` and answers its load commands, the field catalogs with
+/// `fields`, until nothing is left to load.
+pub fn started_with_fields(session: Value, fields: impl Fn() -> FieldsResponse) -> Wizard {
+    let (mut w, start) = Wizard::new(options(session));
+    let mut queue: Vec<Command> = start;
+    while let Some(c) = queue.pop() {
+        let next = match c {
+            Command::LoadCatalog { .. } => Event::CatalogLoaded(catalog()),
+            Command::LoadFields {
+                provider,
+                schema,
+                endgrate_type,
+            } => Event::FieldsLoaded {
+                provider,
+                schema,
+                endgrate_type,
+                fields: fields(),
+            },
+            _ => continue,
+        };
+        queue.extend(w.update(next));
+    }
+    w
+}
