@@ -53,7 +53,7 @@ pub fn MappingRowView(
     let upsert = first.upsert.is_some().then(|| {
         let label = first.label.clone();
         view! {
-            <td>
+            <td role="cell">
                 // Only a mapped field has data to overwrite or keep.
                 <Reveal when=Signal::derive(mapped)>
                     // The column header is hidden on phones, where this line names the select instead.
@@ -68,8 +68,8 @@ pub fn MappingRowView(
         }
     });
     view! {
-        <tr hidden=move || !shown()>
-            <td>
+        <tr role="row" hidden=move || !shown()>
+            <td role="cell">
                 <label for=input_id.clone() id=label_id>
                     <span class="esw-field-name">{first.label.clone()}</span>
                     " "
@@ -77,7 +77,7 @@ pub fn MappingRowView(
                     <span class="esw-field-key">{first.field.clone()}</span>
                 </label>
             </td>
-            <td>
+            <td role="cell">
                 <FieldPicker
                     id=input_id
                     value=move || row.with(|r| r.provider_field.clone())

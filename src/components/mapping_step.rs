@@ -253,25 +253,21 @@ fn Fields(
                 </p>
             </Reveal>
         </div>
-        // Fixed column widths, the same in every table of the step, whatever their contents.
-        <table class=match (first.push, beside_push) {
+        // Column widths are the stylesheet's, the same in every table of the step. The roles
+        // are stated because the rows are styled as grids (see the stylesheet).
+        <table role="table" class=match (first.push, beside_push) {
             (true, _) => "esw-table",
             (false, true) => "esw-table esw-table--pull",
             (false, false) => "esw-table esw-table--two",
         }>
-            <colgroup>
-                <col class="esw-table__col--app" />
-                <col class="esw-table__col--provider" />
-                {first.push.then(|| view! { <col class="esw-table__col--upsert" /> })}
-            </colgroup>
-            <thead>
-                <tr>
-                    <th scope="col">{texts.column_app_field}</th>
-                    <th scope="col">{texts.column_provider_field}</th>
-                    {first.push.then(|| view! { <th scope="col">{texts.column_upsert}</th> })}
+            <thead role="rowgroup">
+                <tr role="row">
+                    <th role="columnheader" scope="col">{texts.column_app_field}</th>
+                    <th role="columnheader" scope="col">{texts.column_provider_field}</th>
+                    {first.push.then(|| view! { <th role="columnheader" scope="col">{texts.column_upsert}</th> })}
                 </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
                 {(0..rows)
                     .map(|r| {
                         let shown = move || shown.with(|s| s.get(r).copied().unwrap_or(true));
