@@ -68,24 +68,27 @@ fn compact(s: &str) -> String {
 /// Splits `firstName`, `first_name` and "First Name" alike into `first`, `name`.
 fn tokens(s: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut cur = String::new();
+    // The current token as a byte range of `s`, folded once it ends.
+    let mut start = None;
     let mut prev_lower = false;
-    for c in s.chars() {
+    for (at, c) in s.char_indices() {
         if !c.is_alphanumeric() {
             prev_lower = false;
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+            if let Some(from) = start.take() {
+                out.push(fold(&s[from..at]));
             }
             continue;
         }
-        if c.is_uppercase() && prev_lower && !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
+        if c.is_uppercase() && prev_lower {
+            if let Some(from) = start.take() {
+                out.push(fold(&s[from..at]));
+            }
         }
+        start.get_or_insert(at);
         prev_lower = c.is_lowercase() || c.is_ascii_digit();
-        cur.push_str(&fold(&c.to_string()));
     }
-    if !cur.is_empty() {
-        out.push(cur);
+    if let Some(from) = start {
+        out.push(fold(&s[from..]));
     }
     out.sort_unstable();
     out.dedup();
@@ -160,18 +163,20 @@ pub fn suggest(schema_fields: &[Field], provider_fields: &[Field]) -> Vec<Option
     // Provider names by their first four bytes and by every four-byte window: one name holds
     // another of four or more bytes only if the shorter's first window is one of the longer's,
     // so the substring test runs only for those pairs instead of for every pair.
-    let mut first_window: Vec<(&[u8], usize)> = Vec::new();
-    let mut any_window: Vec<(&[u8], usize)> = Vec::new();
+    // A window is its four bytes as one integer, so the lists sort and search as numbers.
+    let mut first_window: Vec<(u32, usize)> = Vec::new();
+    let mut any_window: Vec<(u32, usize)> = Vec::new();
     for (j, k) in provider_keys.iter().enumerate() {
         let name = k.name.as_bytes();
         if name.len() >= 4 {
-            first_window.push((&name[..4], j));
-            any_window.extend(name.windows(4).map(|w| (w, j)));
+            first_window.push((window_key(&name[..4]), j));
+            any_window.extend(name.windows(4).map(|w| (window_key(w), j)));
         }
     }
     first_window.sort_unstable();
     any_window.sort_unstable();
-    let run = |list: &[(&[u8], usize)], window: &[u8], mark: &mut [bool]| {
+    let run = |list: &[(u32, usize)], window: &[u8], mark: &mut [bool]| {
+        let window = window_key(window);
         let start = list.partition_point(|(w, _)| *w < window);
         for &(_, j) in list[start..].iter().take_while(|(w, _)| *w == window) {
             mark[j] = true;
@@ -208,6 +213,11 @@ pub fn suggest(schema_fields: &[Field], provider_fields: &[Field]) -> Vec<Option
     // Indices make the order total: the crate's unstable sort gives the same result.
     pairs.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     assign(pairs, schema_fields.len(), provider_fields.len())
+}
+
+/// Four bytes as one number, equal exactly when the bytes are.
+fn window_key(w: &[u8]) -> u32 {
+    u32::from_be_bytes([w[0], w[1], w[2], w[3]])
 }
 
 /// Walks `(score, schema index, provider index)` pairs in order and gives each schema field the

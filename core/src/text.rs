@@ -16,6 +16,10 @@ pub fn display_text(s: &str) -> &str {
 /// Lowercases (see [`lower_char`]) and folds common Latin accents (`É` → `e`, `ß` → `ss`), so
 /// "Zoho Créator" is found by "creator". Characters outside the table are only lowercased.
 pub fn fold(s: &str) -> String {
+    // Field names and most provider names are ASCII, which folds by lowercasing alone.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let lower = lower_char(c);
@@ -218,6 +222,18 @@ mod tests {
 
     /// Every character of the covered ranges lowercases exactly as `char::to_lowercase` does
     /// (İ aside), and every character outside them is left alone.
+    #[test]
+    fn ascii_folds_by_lowercasing_alone_as_in_the_character_table() {
+        // A non-ASCII first character sends the text through the per-character table.
+        for c in (0u8..128).map(char::from) {
+            assert_eq!(
+                fold(&format!("é{c}")),
+                format!("e{}", c.to_ascii_lowercase())
+            );
+            assert_eq!(fold(&c.to_string()), c.to_ascii_lowercase().to_string());
+        }
+    }
+
     #[test]
     fn lower_char_agrees_with_the_standard_library_where_it_applies() {
         let covered = |c: char| {
