@@ -151,63 +151,78 @@ fn score(a: &Keys, b: &Keys, shared_tokens: usize, may_contain: bool) -> u32 {
 /// provider order).
 pub fn suggest(schema_fields: &[Field], provider_fields: &[Field]) -> Vec<Option<usize>> {
     let provider_keys: Vec<Keys> = provider_fields.iter().map(keys).collect();
-    // Every (token, provider field) pair, sorted so each token's fields are one run found by
-    // binary search: smaller code than a `HashMap` and its hasher, and as quick at this size.
+    // Only pairs that can score are scored: the provider fields sharing a token with the schema
+    // field, holding or held by its name, or equal to its name, title or synonym, each found by
+    // binary search in a list sorted by that key (smaller code than a `HashMap` and its hasher,
+    // and as quick at this size).
     let mut by_token: Vec<(&str, usize)> = Vec::new();
+    let mut by_name: Vec<(&str, usize)> = Vec::new();
+    let mut by_title: Vec<(&str, usize)> = Vec::new();
+    let mut by_synonym: Vec<(usize, usize)> = Vec::new();
+    // Provider names by their first four bytes and by every four-byte window: one name holds
+    // another of four or more bytes only if the shorter's first window is one of the longer's.
+    let mut by_first_window: Vec<(u32, usize)> = Vec::new();
+    let mut by_any_window: Vec<(u32, usize)> = Vec::new();
     for (j, k) in provider_keys.iter().enumerate() {
-        for t in &k.tokens {
-            by_token.push((t.as_str(), j));
-        }
+        by_token.extend(k.tokens.iter().map(|t| (t.as_str(), j)));
+        by_name.push((k.name.as_str(), j));
+        by_title.extend(k.title.as_deref().map(|t| (t, j)));
+        by_synonym.extend(k.synonym.map(|g| (g, j)));
+        by_first_window.extend(windows(&k.name).take(1).map(|w| (w, j)));
+        by_any_window.extend(windows(&k.name).map(|w| (w, j)));
     }
     by_token.sort_unstable();
-    // Provider names by their first four bytes and by every four-byte window: one name holds
-    // another of four or more bytes only if the shorter's first window is one of the longer's,
-    // so the substring test runs only for those pairs instead of for every pair.
-    // A window is its four bytes as one integer, so the lists sort and search as numbers.
-    let mut first_window: Vec<(u32, usize)> = Vec::new();
-    let mut any_window: Vec<(u32, usize)> = Vec::new();
-    for (j, k) in provider_keys.iter().enumerate() {
-        let name = k.name.as_bytes();
-        if name.len() >= 4 {
-            first_window.push((window_key(&name[..4]), j));
-            any_window.extend(name.windows(4).map(|w| (window_key(w), j)));
-        }
-    }
-    first_window.sort_unstable();
-    any_window.sort_unstable();
-    let run = |list: &[(u32, usize)], window: &[u8], mark: &mut [bool]| {
-        let window = window_key(window);
-        let start = list.partition_point(|(w, _)| *w < window);
-        for &(_, j) in list[start..].iter().take_while(|(w, _)| *w == window) {
-            mark[j] = true;
-        }
-    };
+    by_name.sort_unstable();
+    by_title.sort_unstable();
+    by_synonym.sort_unstable();
+    by_first_window.sort_unstable();
+    by_any_window.sort_unstable();
     let mut pairs: Vec<(u32, usize, usize)> = Vec::new();
     let mut shared = vec![0usize; provider_fields.len()];
     let mut may_contain = vec![false; provider_fields.len()];
+    let mut candidates: Vec<usize> = Vec::new();
+    let mut scored = vec![false; provider_fields.len()];
     for (i, field) in schema_fields.iter().enumerate() {
         let a = keys(field);
         for t in &a.tokens {
-            let start = by_token.partition_point(|(u, _)| *u < t.as_str());
-            for &(_, j) in by_token[start..].iter().take_while(|(u, _)| *u == t) {
+            for j in matching(&by_token, &t.as_str()) {
                 shared[j] += 1;
+                candidates.push(j);
             }
         }
-        let name = a.name.as_bytes();
-        if name.len() >= 4 {
-            // A provider name holding this one, or held by it.
-            run(&any_window, &name[..4], &mut may_contain);
-            for w in name.windows(4) {
-                run(&first_window, w, &mut may_contain);
+        // A provider name holding this one, or held by it.
+        for w in windows(&a.name).take(1) {
+            for j in matching(&by_any_window, &w) {
+                may_contain[j] = true;
+                candidates.push(j);
             }
         }
-        for (j, b) in provider_keys.iter().enumerate() {
-            let s = score(&a, b, shared[j], may_contain[j]);
-            shared[j] = 0;
-            may_contain[j] = false;
+        for w in windows(&a.name) {
+            for j in matching(&by_first_window, &w) {
+                may_contain[j] = true;
+                candidates.push(j);
+            }
+        }
+        for text in std::iter::once(a.name.as_str()).chain(a.title.as_deref()) {
+            candidates.extend(matching(&by_name, &text));
+            candidates.extend(matching(&by_title, &text));
+        }
+        if let Some(group) = a.synonym {
+            candidates.extend(matching(&by_synonym, &group));
+        }
+        // A field is listed once per reason it may match, and scored once.
+        for &j in &candidates {
+            if scored[j] {
+                continue;
+            }
+            scored[j] = true;
+            let s = score(&a, &provider_keys[j], shared[j], may_contain[j]);
             if s >= SUGGEST_THRESHOLD && types_compatible(field, &provider_fields[j]) {
                 pairs.push((s, i, j));
             }
+        }
+        for j in candidates.drain(..) {
+            (shared[j], may_contain[j], scored[j]) = (0, false, false);
         }
     }
     // Indices make the order total: the crate's unstable sort gives the same result.
@@ -215,9 +230,21 @@ pub fn suggest(schema_fields: &[Field], provider_fields: &[Field]) -> Vec<Option
     assign(pairs, schema_fields.len(), provider_fields.len())
 }
 
-/// Four bytes as one number, equal exactly when the bytes are.
-fn window_key(w: &[u8]) -> u32 {
-    u32::from_be_bytes([w[0], w[1], w[2], w[3]])
+/// The four-byte windows of `name`, first to last, each as one number (equal exactly when the
+/// bytes are).
+fn windows(name: &str) -> impl Iterator<Item = u32> + '_ {
+    name.as_bytes()
+        .windows(4)
+        .map(|w| u32::from_be_bytes([w[0], w[1], w[2], w[3]]))
+}
+
+/// The indices listed under `key` in `list`, sorted by key.
+fn matching<'a, K: Ord>(list: &'a [(K, usize)], key: &'a K) -> impl Iterator<Item = usize> + 'a {
+    let start = list.partition_point(|(k, _)| k < key);
+    list[start..]
+        .iter()
+        .take_while(move |(k, _)| k == key)
+        .map(|&(_, j)| j)
 }
 
 /// Walks `(score, schema index, provider index)` pairs in order and gives each schema field the
