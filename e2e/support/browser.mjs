@@ -7,7 +7,8 @@ import { join, resolve } from "node:path";
 export const ARTIFACTS = resolve(import.meta.dirname, "..", "artifacts");
 mkdirSync(ARTIFACTS, { recursive: true });
 
-export function launchBrowser() {
+/** `args`: further command-line flags (a benchmark's diagnostic run). */
+export function launchBrowser({ args = [] } = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
@@ -19,6 +20,7 @@ export function launchBrowser() {
       "--no-first-run",
       "--disable-sync",
       "--disable-dev-shm-usage",
+      ...args,
     ],
   });
 }
