@@ -43,6 +43,11 @@ test("the panel starts with the demo's options and the request body follows the 
   assert.equal(options.apiBase, "/api/endgrate");
   assert.deepEqual(options.session.schema, [{ endgrate_type: "crm-contact" }, { endgrate_type: "crm-company" }]);
   assert.equal(await requestBody(page).textContent(), "No provider chosen yet.");
+  // The seed's providers at real-world size offer both of the demo's schemas, so the demo shows them.
+  await page.locator(".esw-provider").first().waitFor({ timeout: 15_000 });
+  for (const name of ["Atlas CRM", "Summit CRM"]) {
+    assert.equal(await page.locator(".esw-provider", { hasText: name }).count(), 1, name);
+  }
   await pickProvider(page, "HubSpot");
   await page.getByRole("heading", { level: 2, name: "Choose what to sync" }).waitFor();
   await page.waitForFunction(() => document.getElementById("demo-body").textContent.includes('"provider"'));
