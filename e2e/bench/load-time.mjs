@@ -4,7 +4,10 @@
 // "Faster start" preloads. For each network profile and page it prints the median
 // over the runs of the time from navigation to the first provider painted, the bytes transferred
 // (everything but the logos, which load as the providers are drawn), and the network floor those
-// bytes imply (transfer time at the profile's download rate plus three round trips).
+// bytes imply (transfer time at the profile's download rate plus three round trips). The full run
+// then repeats Slow 4G with V8 compiling the whole .wasm as it streams in, rather than each function
+// at its first call (a diagnostic flag no user has): the difference is what lazy compilation adds
+// to the CPU left after the last byte.
 //
 //   node e2e/bench/load-time.mjs            7 runs per profile
 //   node e2e/bench/load-time.mjs --brief    1 run per profile (the test command's smoke)
@@ -114,26 +117,37 @@ async function measure(browser, url, page_, profile) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+/** Median figures of `RUNS` cold loads of page `p` on `profile`, as one printed line. */
+async function report(browser, url, p, profile, label = PAGES[p].name) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i += 1) runs.push(await measure(browser, url, p, profile));
+  const time = median(runs.map((r) => r.firstProvider));
+  const bytes = median(runs.map((r) => r.bytes));
+  const requests = median(runs.map((r) => r.requests));
+  const wasm = median(runs.map((r) => r.wasm));
+  const catalog = median(runs.map((r) => r.catalog));
+  let line = `  ${profile.name.padEnd(46)} ${label.padEnd(13)} ${time.toFixed(0).padStart(6)} ms   ${(bytes / 1024).toFixed(1)} KB in ${requests} requests` +
+    `   (.wasm in at ${wasm.toFixed(0)} ms, catalog at ${catalog.toFixed(0)} ms)`;
+  if (profile.downMbps > 0) {
+    const floor = (bytes * 8) / (profile.downMbps * 1e6) * 1000 + 3 * profile.rttMs;
+    line += `   network floor ${floor.toFixed(0)} ms (${((time / floor - 1) * 100).toFixed(0)}% above)`;
+  }
+  console.log(line);
+}
+
 const server = await startServer({ staticDir: site });
 const browser = await launchBrowser();
 try {
   console.log(`load time: median of ${RUNS} cold-cache run(s), first provider painted after navigation`);
   for (const profile of PROFILES) {
-    for (const [p, { name }] of PAGES.entries()) {
-      const runs = [];
-      for (let i = 0; i < RUNS; i += 1) runs.push(await measure(browser, server.url, p, profile));
-      const time = median(runs.map((r) => r.firstProvider));
-      const bytes = median(runs.map((r) => r.bytes));
-      const requests = median(runs.map((r) => r.requests));
-      const wasm = median(runs.map((r) => r.wasm));
-      const catalog = median(runs.map((r) => r.catalog));
-      let line = `  ${profile.name.padEnd(46)} ${name.padEnd(13)} ${time.toFixed(0).padStart(6)} ms   ${(bytes / 1024).toFixed(1)} KB in ${requests} requests` +
-        `   (.wasm in at ${wasm.toFixed(0)} ms, catalog at ${catalog.toFixed(0)} ms)`;
-      if (profile.downMbps > 0) {
-        const floor = (bytes * 8) / (profile.downMbps * 1e6) * 1000 + 3 * profile.rttMs;
-        line += `   network floor ${floor.toFixed(0)} ms (${((time / floor - 1) * 100).toFixed(0)}% above)`;
-      }
-      console.log(line);
+    for (const p of PAGES.keys()) await report(browser, server.url, p, profile);
+  }
+  if (!brief) {
+    const eager = await launchBrowser({ args: ["--js-flags=--no-wasm-lazy-compilation"] });
+    try {
+      await report(eager, server.url, 1, PROFILES[1], "faster start, whole .wasm compiled as it streams (diagnostic)");
+    } finally {
+      await eager.close();
     }
   }
 } finally {
