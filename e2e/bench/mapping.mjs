@@ -13,6 +13,8 @@
 //
 //   node e2e/bench/mapping.mjs            40x500, 100x800, 500x2000; 15 choices and 15 upsert changes each
 //   node e2e/bench/mapping.mjs --brief    40x500 only, 3 of each (the test command's smoke)
+//   node e2e/bench/mapping.mjs --providers  only the provider search, 30 keystrokes (add --each
+//                                           for each keystroke's time, after its letter)
 //   node e2e/bench/mapping.mjs --serve    only the local backend (port ESW_BENCH_PORT, else any),
 //                                         to open /host/<app fields>/<provider fields>/1.html
 //
@@ -25,6 +27,7 @@ import { hostPage } from "../support/host.mjs";
 import { DIST } from "../support/server.mjs";
 
 const brief = process.argv.includes("--brief");
+const providersOnly = process.argv.includes("--providers");
 const SIZES = brief ? [[40, 500]] : [[40, 500], [100, 800], [500, 2000]];
 const CHOICES = brief ? 3 : 15;
 const PROVIDERS = 1000;
@@ -319,6 +322,7 @@ async function providerSearch(browser, base) {
     await page.keyboard.press(letter === " " ? "Space" : letter);
     times.push(await done(page));
   }
+  if (process.argv.includes("--each")) console.log(times.map((t, i) => `${words[i % words.length]}:${t.toFixed(0)}`).join(" "));
   await page.close();
   return times;
 }
@@ -332,6 +336,17 @@ if (process.argv.includes("--serve")) {
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await launchBrowser();
 try {
+  if (providersOnly) {
+    console.log(`provider search benchmark: Chromium, built script-tag widget, ${KEYSTROKES} keystrokes`);
+    const search = await providerSearch(browser, base);
+    console.log(`  ${PROVIDERS} providers   search keystroke -> next frame: ${fmt(search)}`);
+  } else await mappingAndSearch();
+} finally {
+  await browser.close();
+  server.close();
+}
+
+async function mappingAndSearch() {
   console.log(`mapping benchmark (${brief ? "brief" : "full"}): Chromium, built script-tag widget, ${CHOICES} choices per size`);
   const floor = await control(browser, base);
   const floorChoice = pct(floor.choices, 95);
@@ -346,7 +361,4 @@ try {
   }
   const search = await providerSearch(browser, base);
   console.log(`  ${PROVIDERS} providers   search keystroke -> next frame: ${fmt(search)}`);
-} finally {
-  await browser.close();
-  server.close();
 }
