@@ -9,6 +9,7 @@ mod keyed;
 mod mapping_row;
 mod mapping_step;
 mod nav_bar;
+mod provider_list;
 mod provider_logo;
 mod provider_step;
 mod resource_step;
