@@ -13,7 +13,8 @@
 //
 //   node e2e/bench/mapping.mjs            40x500, 100x800, 500x2000; 15 choices and 15 upsert changes each
 //   node e2e/bench/mapping.mjs --brief    40x500 only, 3 of each (the test command's smoke)
-//   node e2e/bench/mapping.mjs --providers  only the provider search, 30 keystrokes (add --each
+//   node e2e/bench/mapping.mjs --providers  only the provider search, 30 keystrokes, and the same
+//                                           keystrokes in the trivial control's box (add --each
 //                                           for each keystroke's time, after its letter)
 //   node e2e/bench/mapping.mjs --serve    only the local backend (port ESW_BENCH_PORT, else any),
 //                                         to open /host/<app fields>/<provider fields>/1.html
@@ -306,12 +307,19 @@ async function mapping(browser, base, m, n) {
   return { rowsShown, choices, upserts, closedElements, openElements, heap };
 }
 
-async function providerSearch(browser, base) {
+/** The provider search's keystrokes, in the widget or (`floor`) in the trivial control's box. */
+async function providerSearch(browser, base, floor = false) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.addInitScript(TIMING);
-  await page.goto(`${base}/host/1/1/${PROVIDERS}.html`, { timeout: TIMEOUT_MS });
-  await page.locator(".esw-provider").first().waitFor({ timeout: TIMEOUT_MS });
-  const search = page.getByLabel("Search providers");
+  let search;
+  if (floor) {
+    await page.goto(`${base}/control.html`);
+    search = page.locator("#c");
+  } else {
+    await page.goto(`${base}/host/1/1/${PROVIDERS}.html`, { timeout: TIMEOUT_MS });
+    await page.locator(".esw-provider").first().waitFor({ timeout: TIMEOUT_MS });
+    search = page.getByLabel("Search providers");
+  }
   await search.click();
   const times = [];
   const words = "lead score renewal".split("");
@@ -338,8 +346,10 @@ const browser = await launchBrowser();
 try {
   if (providersOnly) {
     console.log(`provider search benchmark: Chromium, built script-tag widget, ${KEYSTROKES} keystrokes`);
+    const floor = await providerSearch(browser, base, true);
+    console.log(`  driving floor (trivial search box)  keystroke -> next frame: ${fmt(floor)}`);
     const search = await providerSearch(browser, base);
-    console.log(`  ${PROVIDERS} providers   search keystroke -> next frame: ${fmt(search)}`);
+    console.log(`  ${PROVIDERS} providers   search keystroke -> next frame: ${fmt(search)}   p95 over floor ${(pct(search, 95) - pct(floor, 95)).toFixed(1)} ms`);
   } else await mappingAndSearch();
 } finally {
   await browser.close();
