@@ -29,6 +29,13 @@ pub fn scroll_top_of(event: &web_sys::Event) -> i32 {
         .map_or(0, |e| e.scroll_top())
 }
 
+/// The element with `id` in the document, if it is there.
+pub fn element_by_id(id: &str) -> Option<Element> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+}
+
 /// Scrolls the element with `id` in the document to `top` CSS pixels, if it is there.
 pub fn scroll_to(id: &str, top: i32) {
     if let Some(element) = web_sys::window()
@@ -74,7 +81,8 @@ pub fn set_attribute(element: &Element, name: &str, value: Option<&str>) {
 /// The other children keep their places. `order` holds every node's index in `nodes` in the
 /// order they are in `parent`, and is updated to the new order.
 pub fn arrange(parent: &Element, nodes: &[Element], order: &mut Vec<usize>, wanted: &[usize]) {
-    let mut position = vec![usize::MAX; nodes.len()];
+    const NONE: usize = usize::MAX;
+    let mut position = vec![NONE; nodes.len()];
     for (at, &node) in order.iter().enumerate() {
         position[node] = at;
     }
@@ -93,40 +101,44 @@ pub fn arrange(parent: &Element, nodes: &[Element], order: &mut Vec<usize>, want
         anchor = Some(&nodes[node]);
     }
     // The same moves on `order`: each run of moved nodes now sits just before the kept node
-    // that follows it in `wanted`, or at the end.
-    let mut moved = vec![false; nodes.len()];
-    let mut run_before = vec![None; nodes.len()];
-    let mut run_start = 0;
+    // that follows it in `wanted` (`wanted[run_from[node]..position[node]]`), or at the end.
+    // `position` now holds a kept node's place in `wanted`, and `NONE` for a moved one.
+    let mut run_from = vec![NONE; nodes.len()];
+    let mut start = 0;
     for (at, &node) in wanted.iter().enumerate() {
         if kept[at] {
-            run_before[node] = Some(run_start..at);
-            run_start = at + 1;
+            run_from[node] = start;
+            position[node] = at;
+            start = at + 1;
         } else {
-            moved[node] = true;
+            position[node] = NONE;
         }
     }
     let mut arranged = Vec::with_capacity(order.len());
     for &node in order.iter() {
-        if moved[node] {
+        if position[node] == NONE {
             continue;
         }
-        if let Some(run) = run_before[node].clone() {
-            arranged.extend_from_slice(&wanted[run]);
+        if run_from[node] != NONE {
+            arranged.extend_from_slice(&wanted[run_from[node]..position[node]]);
         }
         arranged.push(node);
     }
-    arranged.extend_from_slice(&wanted[run_start..]);
+    arranged.extend_from_slice(&wanted[start..]);
     *order = arranged;
 }
 
 /// Which entries of `values` make up one longest strictly increasing subsequence of it.
 fn longest_increasing(values: &[usize]) -> Vec<bool> {
+    const NONE: usize = usize::MAX;
     // `tails[k]`: the entry ending the smallest-valued increasing run of length k + 1 so far.
     let mut tails: Vec<usize> = Vec::new();
-    let mut before = vec![None; values.len()];
+    let mut before = vec![NONE; values.len()];
     for (at, &value) in values.iter().enumerate() {
         let length = tails.partition_point(|&t| values[t] < value);
-        before[at] = length.checked_sub(1).map(|k| tails[k]);
+        if length > 0 {
+            before[at] = tails[length - 1];
+        }
         if length == tails.len() {
             tails.push(at);
         } else {
@@ -134,10 +146,10 @@ fn longest_increasing(values: &[usize]) -> Vec<bool> {
         }
     }
     let mut kept = vec![false; values.len()];
-    let mut at = tails.last().copied();
-    while let Some(entry) = at {
-        kept[entry] = true;
-        at = before[entry];
+    let mut at = tails.last().copied().unwrap_or(NONE);
+    while at != NONE {
+        kept[at] = true;
+        at = before[at];
     }
     kept
 }

@@ -26,6 +26,7 @@ pub use keyed::{KeyedList, Reveal};
 pub use mapping_row::{row_input_id, MappingRowView};
 pub use mapping_step::{MappingData, MappingRow, MappingStep, MappingTable, FILTER_FROM_ROWS};
 pub use nav_bar::NavBar;
+pub use provider_list::FIRST_SHOWN;
 pub use provider_logo::ProviderLogo;
 pub use provider_step::{ProviderCard, ProviderStep};
 pub use resource_step::{ResourceDirection, ResourceRow, ResourceStep};

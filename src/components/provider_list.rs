@@ -3,53 +3,56 @@
 //! are `hidden`, their order, the roving tab stop and `aria-selected`. The DOM order is the
 //! ranked order, because screen readers and the arrow keys follow it. It must not rebuild a card
 //! per keystroke: at 1,000 providers that is most of a frame.
+//!
+//! Only the first [`FIRST_SHOWN`] matches are shown until the user asks for all of them: showing
+//! or hiding hundreds of cards costs the browser's style and layout 40–60 ms on the project's
+//! machine (README, Measurements), however little the script does.
 
 use super::{Handler, ProviderCard, ProviderLogo, Reader};
 use crate::boundary::dom;
 use leptos::ev::KeyboardEvent;
-use leptos::html;
 use leptos::prelude::*;
 use web_sys::Element;
-use widget_core::sorted::SortedMap;
 
-/// What the ranking makes of one card.
-#[derive(Clone, Copy, PartialEq, Default)]
-struct CardState {
-    shown: bool,
-    tab_stop: bool,
-    selected: bool,
-}
+/// How many matches are shown before the user asks for all of them.
+pub const FIRST_SHOWN: usize = 48;
+
+// What the ranking makes of one card, as bits of a byte.
+const SHOWN: u8 = 1;
+const TAB_STOP: u8 = 2;
+const SELECTED: u8 = 4;
 
 /// Each card's state for a ranking (`wanted`: card indices, best first). The tab stop is the
 /// selected card when it is shown, else the first one shown.
-fn states(count: usize, wanted: &[usize], selected: Option<usize>) -> Vec<CardState> {
-    let mut out = vec![CardState::default(); count];
+fn states(count: usize, wanted: &[usize], selected: Option<usize>) -> Vec<u8> {
+    let mut out = vec![0u8; count];
     for &card in wanted {
-        out[card].shown = true;
+        out[card] = SHOWN;
     }
     let stop = selected
-        .filter(|&card| out[card].shown)
+        .filter(|&card| out[card] & SHOWN != 0)
         .or(wanted.first().copied());
     if let Some(card) = stop {
-        out[card].tab_stop = true;
+        out[card] |= TAB_STOP;
     }
     if let Some(card) = selected {
-        out[card].selected = true;
+        out[card] |= SELECTED;
     }
     out
 }
 
-/// Writes the attributes that differ between `old` and `new` on a card's element.
-fn apply(element: &Element, old: CardState, new: CardState) {
-    if old.shown != new.shown {
-        dom::set_attribute(element, "hidden", (!new.shown).then_some(""));
+/// Writes the attributes that differ between states `old` and `new` on a card's element.
+fn apply(element: &Element, old: u8, new: u8) {
+    let changed = old ^ new;
+    if changed & SHOWN != 0 {
+        dom::set_attribute(element, "hidden", (new & SHOWN == 0).then_some(""));
     }
-    if old.tab_stop != new.tab_stop {
-        let tabindex = if new.tab_stop { "0" } else { "-1" };
+    if changed & TAB_STOP != 0 {
+        let tabindex = if new & TAB_STOP != 0 { "0" } else { "-1" };
         dom::set_attribute(element, "tabindex", Some(tabindex));
     }
-    if old.selected != new.selected {
-        let selected = if new.selected { "true" } else { "false" };
+    if changed & SELECTED != 0 {
+        let selected = if new & SELECTED != 0 { "true" } else { "false" };
         dom::set_attribute(element, "aria-selected", Some(selected));
     }
 }
@@ -70,35 +73,56 @@ fn shown_from(start: Option<Element>, forward: bool) -> Option<Element> {
     None
 }
 
-/// The listbox of `cards`, showing those named in `ranked`, in its order.
+/// The cards to show, in order, and the selected card: the first `first` of `ranked` (card
+/// indices, best first), and the selection after them if it ranks below them.
+fn wanted(
+    names: &[String],
+    ranked: &[usize],
+    first: usize,
+    selected: Option<&str>,
+) -> (Vec<usize>, Option<usize>) {
+    let chosen = selected.and_then(|name| names.iter().position(|n| n == name));
+    let mut out: Vec<usize> = ranked
+        .iter()
+        .copied()
+        .filter(|&card| card < names.len())
+        .take(first)
+        .collect();
+    if let Some(card) = chosen {
+        if !out.contains(&card) && ranked.contains(&card) {
+            out.push(card);
+        }
+    }
+    (out, chosen)
+}
+
+/// The listbox of `cards`, showing those `ranked` lists (card indices), in its order: the first
+/// [`FIRST_SHOWN`] (and the selected one if it ranks below them) until `all` is set. Setting
+/// `all` moves focus to the first card it reveals, since the button pressed goes away.
 pub(super) fn provider_list(
     cards: Vec<ProviderCard>,
-    ranked: Memo<Vec<String>>,
+    ranked: Memo<Vec<usize>>,
+    all: RwSignal<bool>,
     selected: impl Reader<Option<String>>,
     on_pick: impl Handler<String>,
+    list_id: String,
     label: &'static str,
 ) -> impl IntoView {
     let count = cards.len();
-    let index: SortedMap<String, usize> = cards
-        .iter()
-        .enumerate()
-        .map(|(at, card)| (card.name.clone(), at))
-        .collect();
-    let wanted_of = move |index: &SortedMap<String, usize>| {
-        let wanted: Vec<usize> = ranked.with(|names| {
-            names
-                .iter()
-                .filter_map(|n| index.get(n.as_str()).copied())
-                .collect()
-        });
-        let chosen = selected().and_then(|name| index.get(name.as_str()).copied());
-        (wanted, chosen)
-    };
-    let (wanted, chosen) = untrack(|| wanted_of(&index));
-    let mut current = states(count, &wanted, chosen);
-    // Built in the ranked order, the hidden cards after the shown ones.
-    let mut order = wanted.clone();
-    order.extend((0..count).filter(|&card| !current[card].shown));
+    let names: Vec<String> = cards.iter().map(|card| card.name.clone()).collect();
+    let first = move || if all.get() { usize::MAX } else { FIRST_SHOWN };
+    let (wanted_now, chosen) =
+        untrack(|| ranked.with(|r| wanted(&names, r, first(), selected().as_deref())));
+    let mut current = states(count, &wanted_now, chosen);
+    // Built in the ranked order, the hidden cards after the shown ones: `built[at]` is the card
+    // built at place `at`, `slot[card]` its place, and `order` the places in document order.
+    let mut built = wanted_now.clone();
+    built.extend((0..count).filter(|&card| current[card] & SHOWN == 0));
+    let mut slot = vec![0; count];
+    for (at, &card) in built.iter().enumerate() {
+        slot[card] = at;
+    }
+    let mut order: Vec<usize> = (0..count).collect();
     let on_key = move |event: KeyboardEvent, name: String| {
         let Some(item) = dom::html_element(event.current_target()) else {
             return;
@@ -126,7 +150,7 @@ pub(super) fn provider_list(
             dom::focus(&target);
         }
     };
-    let items = order
+    let items = built
         .iter()
         .map(|&at| {
             let card = &cards[at];
@@ -137,9 +161,9 @@ pub(super) fn provider_list(
                 <li
                     class="esw-provider"
                     role="option"
-                    hidden=!state.shown
-                    tabindex=if state.tab_stop { "0" } else { "-1" }
-                    aria-selected=if state.selected { "true" } else { "false" }
+                    hidden=state & SHOWN == 0
+                    tabindex=if state & TAB_STOP != 0 { "0" } else { "-1" }
+                    aria-selected=if state & SELECTED != 0 { "true" } else { "false" }
                     title=card.display_name.clone()
                     on:click=move |_| on_pick(name.clone())
                     on:keydown=move |event| on_key(event, key_name.clone())
@@ -153,41 +177,51 @@ pub(super) fn provider_list(
             }
         })
         .collect_view();
-    let list = NodeRef::<html::Ul>::new();
-    // The cards' elements by card index, read once the list is in the document.
-    let mut nodes: Option<Vec<Element>> = None;
-    Effect::new(move |_| {
-        let (wanted, chosen) = wanted_of(&index);
-        let Some(parent) = list.get_untracked() else {
-            return;
+    // The cards' elements in the places they were built, read from the list once it is in the
+    // document.
+    let nodes = StoredValue::new_local(Vec::<Element>::new());
+    let mut was_all = untrack(move || all.get());
+    let id = list_id.clone();
+    // The list's `hidden` attribute follows the ranking, so its closure also brings the cards up
+    // to date: it runs on every change of the ranking, the selection or `all`, and updates only
+    // what differs on the cards built above (on its first run, while the list is being built,
+    // nothing differs).
+    let arrange = move || {
+        let (wanted, chosen) = ranked.with(|r| wanted(&names, r, first(), selected().as_deref()));
+        let revealed = all.get_untracked() && !was_all;
+        was_all = all.get_untracked();
+        let Some(parent) = dom::element_by_id(&id) else {
+            return wanted.is_empty();
         };
-        let nodes = nodes.get_or_insert_with(|| {
-            let children = dom::element_children(&parent);
-            let mut by_card = vec![None; count];
-            for (&card, element) in order.iter().zip(children) {
-                by_card[card] = Some(element);
+        nodes.update_value(|nodes| {
+            if nodes.is_empty() {
+                *nodes = dom::element_children(&parent);
             }
-            by_card.into_iter().flatten().collect()
+            if nodes.len() != count {
+                return;
+            }
+            let next = states(count, &wanted, chosen);
+            for (card, (old, new)) in current.iter_mut().zip(next).enumerate() {
+                if *old != new {
+                    apply(&nodes[slot[card]], *old, new);
+                    *old = new;
+                }
+            }
+            let places: Vec<usize> = wanted.iter().map(|&card| slot[card]).collect();
+            dom::arrange(&parent, nodes, &mut order, &places);
+            if let Some(&at) = places.get(FIRST_SHOWN).filter(|_| revealed) {
+                dom::focus(&nodes[at]);
+            }
         });
-        if nodes.len() != count {
-            return;
-        }
-        let next = states(count, &wanted, chosen);
-        for ((element, old), new) in nodes.iter().zip(current.iter_mut()).zip(next) {
-            if *old != new {
-                apply(element, *old, new);
-                *old = new;
-            }
-        }
-        dom::arrange(&parent, nodes, &mut order, &wanted);
-    });
+        wanted.is_empty()
+    };
     view! {
         <ul
+            id=list_id
             class="esw-providers"
             role="listbox"
             aria-label=label
-            hidden=move || ranked.with(Vec::is_empty)
-            node_ref=list
+            hidden=arrange
         >
             {items}
         </ul>

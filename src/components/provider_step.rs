@@ -2,8 +2,8 @@
 //! listbox (arrow keys, Home/End move; Enter or Space picks). Which providers appear, and in what
 //! order, is the core's answer; this component only shows it (the cards: `provider_list.rs`).
 
-use super::provider_list::provider_list;
-use super::{widget_ids, Handler, Reader};
+use super::provider_list::{provider_list, FIRST_SHOWN};
+use super::{widget_ids, Handler, Reader, Reveal};
 use crate::i18n::Texts;
 use leptos::prelude::*;
 
@@ -26,8 +26,9 @@ pub fn ProviderStep(
     /// Every provider the step can show, in catalog order. Each card is built once, when the
     /// step is; searching and filtering only hide, show and reorder them.
     providers: Vec<ProviderCard>,
-    /// The names of the providers to show, filtered and ranked; the rest are hidden.
-    shown: impl Reader<Vec<String>>,
+    /// The providers to show (indices into `providers`), filtered and ranked; the rest are
+    /// hidden.
+    shown: impl Reader<Vec<usize>>,
     /// The search text.
     query: impl Reader<String>,
     /// Receives the new search text.
@@ -47,9 +48,12 @@ pub fn ProviderStep(
     // Readers may re-run on any change of what they read; these change only with the answer.
     let ranked = Memo::new(move |_| shown());
     let categories = Memo::new(move |_| categories());
-    let none = Memo::new(move |_| ranked.with(Vec::is_empty));
+    // "Show all" holds for one search: a new query or category shows the first ones again.
+    let all = RwSignal::new(false);
+    let capped = move || !all.get() && ranked.with(Vec::len) > FIRST_SHOWN;
     let ids = widget_ids();
     let (search_id, category_id) = (ids.id("search"), ids.id("category"));
+    let list_id = ids.id("providers");
     view! {
         <div class="esw-filters">
             <div>
@@ -61,7 +65,10 @@ pub fn ProviderStep(
                     autocomplete="off"
                     placeholder=texts.search_placeholder
                     prop:value=query
-                    on:input=move |event| on_query(event_target_value(&event))
+                    on:input=move |event| {
+                        all.set(false);
+                        on_query(event_target_value(&event));
+                    }
                 />
             </div>
             <div>
@@ -71,6 +78,7 @@ pub fn ProviderStep(
                     class="esw-select"
                     on:change=move |event| {
                         let value = event_target_value(&event);
+                        all.set(false);
                         on_category((!value.is_empty()).then_some(value));
                     }
                 >
@@ -88,10 +96,23 @@ pub fn ProviderStep(
         <p class="esw-visually-hidden" role="status" aria-live="polite">
             {move || {
                 let count = ranked.with(Vec::len);
-                if count == 0 { texts.no_providers.to_owned() } else { (texts.provider_count)(count) }
+                if count == 0 {
+                    texts.no_providers.to_owned()
+                } else if capped() {
+                    (texts.providers_first)(count, FIRST_SHOWN)
+                } else {
+                    (texts.provider_count)(count)
+                }
             }}
         </p>
-        {move || none.get().then(|| view! { <p class="esw-status">{texts.no_providers}</p> })}
-        {provider_list(providers, ranked, selected, on_pick, texts.step_provider)}
+        <Reveal when=move || ranked.with(Vec::is_empty)>
+            <p class="esw-status">{texts.no_providers}</p>
+        </Reveal>
+        {provider_list(providers, ranked, all, selected, on_pick, list_id, texts.step_provider)}
+        <Reveal when=capped>
+            <button type="button" class="esw-button esw-show-all" on:click=move |_| all.set(true)>
+                {move || (texts.show_all_providers)(ranked.with(Vec::len))}
+            </button>
+        </Reveal>
     }
 }

@@ -21,6 +21,8 @@ pub static TEXTS: Texts = Texts {
     loading_providers: "Anbieter werden geladen…",
     no_providers: "Kein Anbieter passt zu Ihrer Suche.",
     provider_count: |n| if n == 1 { "1 Anbieter".to_owned() } else { format!("{n} Anbieter") },
+    providers_first: |total, shown| format!("{total} Anbieter, die ersten {shown} angezeigt"),
+    show_all_providers: |n| format!("Alle {n} Anbieter anzeigen"),
     catalog_failed: "Die Anbieterliste konnte nicht geladen werden.",
     schemas_intro: "Wählen Sie die Daten und die Richtung der Synchronisierung.",
     direction_label: "Richtung",

@@ -27,6 +27,8 @@ pub static TEXTS: Texts = Texts {
             format!("{n} providers")
         }
     },
+    providers_first: |total, shown| format!("{total} providers, the first {shown} shown"),
+    show_all_providers: |n| format!("Show all {n} providers"),
     catalog_failed: "We couldn't load the list of providers.",
     schemas_intro: "Pick the data to sync and its directions.",
     direction_label: "Direction",

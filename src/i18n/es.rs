@@ -27,6 +27,8 @@ pub static TEXTS: Texts = Texts {
             format!("{n} proveedores")
         }
     },
+    providers_first: |total, shown| format!("{total} proveedores, se muestran los {shown} primeros"),
+    show_all_providers: |n| format!("Mostrar los {n} proveedores"),
     catalog_failed: "No pudimos cargar la lista de proveedores.",
     schemas_intro: "Elige los datos que se sincronizan y su dirección.",
     direction_label: "Dirección",

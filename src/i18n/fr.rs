@@ -21,6 +21,8 @@ pub static TEXTS: Texts = Texts {
     loading_providers: "Chargement des fournisseurs…",
     no_providers: "Aucun fournisseur ne correspond à votre recherche.",
     provider_count: |n| if n == 1 { "1 fournisseur".to_owned() } else { format!("{n} fournisseurs") },
+    providers_first: |total, shown| format!("{total} fournisseurs, les {shown} premiers affichés"),
+    show_all_providers: |n| format!("Afficher les {n} fournisseurs"),
     catalog_failed: "Impossible de charger la liste des fournisseurs.",
     schemas_intro: "Choisissez les données à synchroniser et leur sens.",
     direction_label: "Sens",

@@ -83,6 +83,10 @@ pub struct Texts {
     pub no_providers: &'static str,
     /// "{n} providers", announced as the list changes.
     pub provider_count: fn(usize) -> String,
+    /// "{total} providers, the first {shown} shown", announced while only the first are listed.
+    pub providers_first: fn(usize, usize) -> String,
+    /// "Show all {n} providers": the button under a list showing only the first matches.
+    pub show_all_providers: fn(usize) -> String,
     pub catalog_failed: &'static str,
     /// Schema step.
     pub schemas_intro: &'static str,

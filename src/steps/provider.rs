@@ -17,7 +17,7 @@ use widget_core::wizard::Event;
 pub fn ProviderPage(shell: Shell) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
     // The cards are read once, when the step is shown (the catalog is fixed while it is); a
-    // keystroke re-ranks their names only.
+    // keystroke re-ranks their indices only.
     let cards = move || {
         shell.read_once(|w| {
             let allowed = &w.options().allowed_image_origins;
@@ -36,14 +36,7 @@ pub fn ProviderPage(shell: Shell) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let shown = move || {
-        shell.with(|w| {
-            w.visible_providers()
-                .into_iter()
-                .map(|entry| entry.provider.name.clone())
-                .collect::<Vec<_>>()
-        })
-    };
+    let shown = move || shell.with(|w| w.visible_provider_indices());
     let loading = move || shell.with(|w| w.is_loading());
     let pick = move |name: String| {
         if let Some(provider) = ProviderName::new(name) {
