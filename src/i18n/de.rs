@@ -100,6 +100,10 @@ pub static TEXTS: Texts = Texts {
     taken_from_passthrough: |taker, taken| format!("{taker} ist jetzt {taken} zugeordnet, daher wird {taken} nicht mehr durchgereicht."),
     undo: "Rückgängig",
     passthrough_hint: "Benutzerdefinierte Felder, die oben keinem Feld zugeordnet sind, können unverändert gesendet werden. Wählen Sie eines oben in einer Zeile, wird es stattdessen zugeordnet.",
+    filter_custom_fields: "Benutzerdefinierte Felder filtern",
+    show_chosen_only: "Nur gewählte",
+    passed_through_of: |n, total| format!("{n} von {total} durchgereicht"),
+    show_more: |n| format!("Mehr anzeigen ({n} ausgeblendet)"),
     submit_wait: "Prüfen Sie Ihre Auswahl: Verbinden ist gleich bereit.",
     error_detail: |code, message| match message { Some(m) => format!("Code: {code}. Details: {m}"), None => format!("Code: {code}") },
 };

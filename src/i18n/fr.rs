@@ -100,6 +100,10 @@ pub static TEXTS: Texts = Texts {
     taken_from_passthrough: |taker, taken| format!("{taker} correspond maintenant à {taken} : {taken} n'est plus transmis tel quel."),
     undo: "Annuler",
     passthrough_hint: "Les champs personnalisés qu'aucun champ ci-dessus n'utilise peuvent être transmis tels quels. En choisir un dans une ligne ci-dessus l'associe à la place.",
+    filter_custom_fields: "Filtrer les champs personnalisés",
+    show_chosen_only: "Seulement les choisis",
+    passed_through_of: |n, total| format!("{n} sur {total} transmis"),
+    show_more: |n| format!("Afficher plus ({n} masqués)"),
     submit_wait: "Vérifiez vos choix : Connecter sera disponible dans un instant.",
     error_detail: |code, message| match message { Some(m) => format!("Code : {code}. Détails : {m}"), None => format!("Code : {code}") },
 };
