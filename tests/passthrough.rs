@@ -120,7 +120,8 @@ async fn show_only_chosen_keeps_a_field_just_unchecked_until_the_filter_changes(
     only.click();
     settle().await;
     assert_eq!(labels(&root), ["Custom 3", "Custom 700", "Custom 1199"]);
-    let checkbox = one(&root, "#esw0-pt-0-700");
+    // Ids follow the place in the list: Custom 700 is second.
+    let checkbox = one(&root, "#esw0-pt-0-1");
     checkbox.focus().unwrap();
     checkbox.click();
     assert_eq!(fake.actions(), [Did::Passthrough(0, "cf_700".into())]);
@@ -128,8 +129,8 @@ async fn show_only_chosen_keeps_a_field_just_unchecked_until_the_filter_changes(
         .update(|t| t[0].table.passthrough[700].2 = false);
     settle().await;
     assert_eq!(labels(&root).len(), 3, "still in view");
-    assert!(is_focused(&one(&root, "#esw0-pt-0-700")), "and focused");
-    assert!(!checked(&one(&root, "#esw0-pt-0-700")));
+    assert!(is_focused(&one(&root, "#esw0-pt-0-1")), "and focused");
+    assert!(!checked(&one(&root, "#esw0-pt-0-1")));
     assert_eq!(
         text(&one(&root, "fieldset legend .esw-mapping__count")),
         "2 of 1200 passed through"
@@ -149,4 +150,20 @@ async fn sleep_ms(ms: i32) {
             .unwrap();
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_field_that_leaves_the_list_takes_its_checkbox_and_no_other_field_s_choice() {
+    let (root, fake, _handle) = mount_step(custom(60, &[2])).await;
+    // A row maps "Custom 1": the container no longer offers it.
+    fake.tables.update(|t| {
+        t[0].table.passthrough.remove(1);
+    });
+    settle().await;
+    let names = labels(&root);
+    assert_eq!(names[..3], ["Custom 0", "Custom 2", "Custom 3"]);
+    let second = one(&root, "#esw0-pt-0-1");
+    assert!(checked(&second), "Custom 2 keeps its choice");
+    second.click();
+    assert_eq!(fake.actions(), [Did::Passthrough(0, "cf_2".into())]);
 }

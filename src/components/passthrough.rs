@@ -29,34 +29,46 @@ pub fn Passthrough(
     let query = RwSignal::new(String::new());
     let chosen_only = RwSignal::new(false);
     let limit = RwSignal::new(PASSTHROUGH_STEP);
-    // Taken when a filter changes, not on every check: a field just unchecked under "show only
-    // chosen" stays in view (and keeps focus) until the filter changes.
+    // The offered fields change when a row maps one of them (it leaves the list), not when one
+    // is checked.
+    let offered = Memo::new(move |_| {
+        state.with(|s| {
+            s.passthrough
+                .iter()
+                .map(|p| p.0.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    // The matching fields' names, taken when a filter or the offered fields change, not on
+    // every check: a field just unchecked under "show only chosen" stays in view (and keeps
+    // focus) until the filter changes.
     let matches = Memo::new(move |_| {
+        offered.with(|_| ());
         let (q, only) = (query.get(), chosen_only.get());
         untrack(|| {
-            let mut found = data.passthrough_matches(table, &q);
-            if only {
-                state.with(|s| found.retain(|&i| s.passthrough.get(i).is_some_and(|p| p.2)));
-            }
-            found
+            let found = data.passthrough_matches(table, &q);
+            state.with(|s| {
+                found
+                    .into_iter()
+                    .filter_map(|i| s.passthrough.get(i))
+                    .filter(|p| !only || p.2)
+                    .map(|p| p.0.clone())
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let keys = move || {
         let limit = limit.get();
-        matches.with(|m| {
-            m.iter()
-                .take(limit)
-                .map(usize::to_string)
-                .collect::<Vec<_>>()
-        })
+        matches.with(|m| m.iter().take(limit).cloned().collect::<Vec<_>>())
     };
-    let box_id = move |field: usize| ids.id(&format!("pt-{table}-{field}"));
+    // Ids from the place in the list, never from the field's name.
+    let box_id = move |at: usize| ids.id(&format!("pt-{table}-{at}"));
     let more = move |_| {
         let shown = limit.get_untracked();
         limit.set(shown + PASSTHROUGH_STEP);
         // The button may go: focus moves to the first checkbox it revealed.
-        if let Some(field) = matches.with_untracked(|m| m.get(shown).copied()) {
-            let id = box_id(field);
+        if matches.with_untracked(|m| m.len() > shown) {
+            let id = box_id(shown);
             request_animation_frame(move || focus_by_id(&id));
         }
     };
@@ -109,16 +121,17 @@ pub fn Passthrough(
             <p class="esw-hint">{texts.passthrough_hint}</p>
             {tools}
             <div class="esw-checks">
-                <KeyedList keys=Signal::derive(keys) item=Callback::new(move |key: String| {
-                    let field = key.parse::<usize>().unwrap_or(usize::MAX);
-                    let (name, label) = state.with_untracked(|s| {
-                        s.passthrough.get(field).map(|p| (p.0.clone(), p.1.clone())).unwrap_or_default()
+                <KeyedList keys=Signal::derive(keys) item=Callback::new(move |name: String| {
+                    let at = matches.with_untracked(|m| m.iter().position(|n| *n == name)).unwrap_or(usize::MAX);
+                    let label = state.with_untracked(|s| {
+                        s.passthrough.iter().find(|p| p.0 == name).map(|p| p.1.clone()).unwrap_or_default()
                     });
-                    let checked = move || state.with(|s| s.passthrough.get(field).is_some_and(|p| p.2));
+                    let field = name.clone();
+                    let checked = move || state.with(|s| s.passthrough.iter().any(|p| p.0 == field && p.2));
                     view! {
                         <label class="esw-radio">
                             <input
-                                id=box_id(field)
+                                id=box_id(at)
                                 type="checkbox"
                                 prop:checked=checked
                                 on:change=move |_| data.passthrough(table, name.clone())
