@@ -39,3 +39,25 @@ test("provider names are readable in full in the 1280 px grid", async () => {
   assert.deepEqual(pageErrors, []);
   await context.close();
 });
+
+test("back to the provider step: each card once, the picked one selected with the tab stop, search still works", async () => {
+  const { context, page, pageErrors } = await newPage(browser, { width: 1280 });
+  await openHost(page, server.url, { session: { schema: [{ endgrate_type: "crm-contact" }], schema_selection: true } });
+  await page.locator(".esw-provider").first().waitFor({ timeout: 15_000 });
+  const cards = await page.locator(".esw-provider").count();
+  await pickProvider(page, "HubSpot", "hub");
+  await atStep(page, "Choose what to sync");
+  await page.getByRole("button", { name: "Back" }).click();
+  await atStep(page, "Choose a provider");
+  await page.locator(".esw-provider").first().waitFor();
+  assert.equal(await page.locator(".esw-provider").count(), cards, "no card is built twice");
+  const picked = page.getByRole("option", { name: /HubSpot/ });
+  assert.equal(await picked.getAttribute("aria-selected"), "true");
+  assert.equal(await picked.getAttribute("tabindex"), "0");
+  assert.equal(await page.locator(".esw-provider[tabindex='0']").count(), 1, "one tab stop");
+  // The query kept by the wizard still ranks the cards; clearing it shows them all again.
+  await page.getByLabel("Search providers").fill("");
+  await page.waitForFunction((n) => document.querySelectorAll(".esw-provider:not([hidden])").length === Math.min(n, 48), cards);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});

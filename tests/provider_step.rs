@@ -4,7 +4,7 @@
 
 mod support;
 
-use endgrate_session_widget::components::{ProviderCard, ProviderStep};
+use endgrate_session_widget::components::{ProviderCard, ProviderStep, FIRST_SHOWN};
 use leptos::prelude::*;
 use support::*;
 use wasm_bindgen_test::*;
@@ -24,9 +24,21 @@ fn three() -> Vec<ProviderCard> {
     vec![card("a", "Alpha"), card("b", "Beta"), card("c", "Gamma")]
 }
 
-/// The step's inputs, as signals a test can change after mounting.
+/// `count` cards named p0, p1, … and titled P0, P1, …
+fn numbered(count: usize) -> Vec<ProviderCard> {
+    (0..count)
+        .map(|i| card(&format!("p{i}"), &format!("P{i}")))
+        .collect()
+}
+
+/// Every card, in catalog order.
+fn every(cards: &[ProviderCard]) -> Vec<usize> {
+    (0..cards.len()).collect()
+}
+
+/// The step's inputs, as signals a test can change after mounting (the cards are fixed).
 struct Inputs {
-    providers: RwSignal<Vec<ProviderCard>>,
+    shown: RwSignal<Vec<usize>>,
     query: RwSignal<String>,
     category: RwSignal<Option<String>>,
     selected: RwSignal<Option<String>>,
@@ -43,7 +55,7 @@ async fn mount_step(
     selected: Option<&str>,
 ) -> (web_sys::HtmlElement, Inputs, Spies, impl Drop) {
     let inputs = Inputs {
-        providers: RwSignal::new(cards),
+        shown: RwSignal::new(every(&cards)),
         query: RwSignal::new(String::new()),
         category: RwSignal::new(None),
         selected: RwSignal::new(selected.map(str::to_owned)),
@@ -59,7 +71,7 @@ async fn mount_step(
         spies.categories.handler(),
     );
     let Inputs {
-        providers,
+        shown,
         query,
         category,
         selected,
@@ -67,7 +79,8 @@ async fn mount_step(
     let (root, handle) = mount(move || {
         view! {
             <ProviderStep
-                providers=move || providers.get()
+                providers=cards
+                shown=move || shown.get()
                 query=move || query.get()
                 on_query=on_query
                 categories=|| vec!["CRM".to_owned(), "ATS".to_owned()]
@@ -217,7 +230,7 @@ async fn the_live_region_counts_the_providers_shown() {
     let (root, inputs, _spies, _handle) = mount_step(three(), None).await;
     let status = one(&root, "[role=status]");
     assert_eq!(text(&status), "3 providers");
-    inputs.providers.set(vec![card("a", "Alpha")]);
+    inputs.shown.set(vec![0]);
     settle().await;
     assert_eq!(text(&status), "1 provider");
 }
@@ -225,12 +238,237 @@ async fn the_live_region_counts_the_providers_shown() {
 #[wasm_bindgen_test]
 async fn an_empty_list_says_nothing_matches() {
     let (root, inputs, _spies, _handle) = mount_step(three(), None).await;
-    inputs.providers.set(vec![]);
+    inputs.shown.set(vec![]);
     settle().await;
-    assert!(all(&root, "[role=option]").is_empty());
-    assert!(all(&root, "[role=listbox]").is_empty());
+    assert!(all(&root, "[role=option]:not([hidden])").is_empty());
+    assert!(
+        one(&root, "[role=listbox]").has_attribute("hidden"),
+        "the empty listbox is out of the accessibility tree"
+    );
     assert_eq!(
         text(&one(&root, "p.esw-status")),
         "No provider matches your search."
     );
+}
+
+/// The titles of the options not hidden, in document order.
+fn shown_titles(root: &web_sys::Element) -> Vec<String> {
+    all(root, "[role=option]:not([hidden])")
+        .iter()
+        .map(|o| o.get_attribute("title").unwrap_or_default())
+        .collect()
+}
+
+fn option_titled(root: &web_sys::Element, title: &str) -> web_sys::HtmlElement {
+    one(root, &format!("[role=option][title=\"{title}\"]"))
+}
+
+#[wasm_bindgen_test]
+async fn a_card_is_the_same_element_after_a_keystroke() {
+    let (root, inputs, _spies, _handle) = mount_step(three(), None).await;
+    let beta = option_titled(&root, "Beta");
+    inputs.query.set("b".to_owned());
+    inputs.shown.set(vec![1]);
+    settle().await;
+    let shown = all(&root, "[role=option]:not([hidden])");
+    assert_eq!(shown.len(), 1);
+    assert!(
+        shown[0].is_same_node(Some(&beta)),
+        "the card was not rebuilt"
+    );
+    inputs.shown.set(every(&three()));
+    settle().await;
+    assert_eq!(
+        all(&root, "[role=option]").len(),
+        3,
+        "no card is duplicated"
+    );
+    assert!(option_titled(&root, "Beta").is_same_node(Some(&beta)));
+}
+
+#[wasm_bindgen_test]
+async fn the_document_order_follows_the_ranking_and_the_rest_are_hidden() {
+    let (root, inputs, _spies, _handle) = mount_step(three(), None).await;
+    inputs.shown.set(vec![2, 0]);
+    settle().await;
+    assert_eq!(shown_titles(&root), ["Gamma", "Alpha"]);
+    let beta = option_titled(&root, "Beta");
+    assert!(
+        beta.has_attribute("hidden"),
+        "out of the accessibility tree"
+    );
+    assert_eq!(beta.get_attribute("hidden").as_deref(), Some(""));
+    inputs.shown.set(vec![1, 2, 0]);
+    settle().await;
+    assert_eq!(shown_titles(&root), ["Beta", "Gamma", "Alpha"]);
+    assert!(all(&root, "[role=option][hidden]").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn many_rankings_in_a_row_each_show_exactly_their_order() {
+    let (root, inputs, _spies, _handle) = mount_step(numbered(FIRST_SHOWN), None).await;
+    let elements = all(&root, "[role=option]");
+    let mut seed = 7u32;
+    let mut random = move |below: u32| {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        (seed >> 16) % below
+    };
+    let mut ranking: Vec<u32> = Vec::new();
+    for round in 0..40 {
+        if round % 3 == 2 && ranking.len() > 2 {
+            // A small change of the last ranking, as one more letter makes.
+            let at = random(ranking.len() as u32 - 1) as usize;
+            ranking.swap(at, at + 1);
+            ranking.remove(random(ranking.len() as u32) as usize);
+        } else {
+            // A random subset in a random order.
+            ranking = (0..FIRST_SHOWN as u32).filter(|_| random(3) > 0).collect();
+            for i in (1..ranking.len()).rev() {
+                ranking.swap(i, random(i as u32 + 1) as usize);
+            }
+        }
+        inputs
+            .shown
+            .set(ranking.iter().map(|&i| i as usize).collect());
+        settle().await;
+        let want: Vec<String> = ranking.iter().map(|i| format!("P{i}")).collect();
+        assert_eq!(shown_titles(&root), want, "round {round}");
+        let now = all(&root, "[role=option]");
+        assert_eq!(now.len(), FIRST_SHOWN);
+        assert!(
+            elements
+                .iter()
+                .all(|e| now.iter().any(|n| n.is_same_node(Some(e)))),
+            "round {round}: every card is one of the first ones"
+        );
+        let stops = attribute_of_each(&root, "tabindex");
+        assert_eq!(
+            stops.iter().filter(|t| *t == "0").count(),
+            usize::from(!ranking.is_empty())
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_tab_stop_moves_to_the_first_shown_card_unless_the_selection_is_shown() {
+    let (root, inputs, _spies, _handle) = mount_step(three(), Some("a")).await;
+    inputs.shown.set(vec![2, 1]);
+    settle().await;
+    assert_eq!(
+        option_titled(&root, "Gamma")
+            .get_attribute("tabindex")
+            .as_deref(),
+        Some("0")
+    );
+    assert_eq!(
+        option_titled(&root, "Alpha")
+            .get_attribute("tabindex")
+            .as_deref(),
+        Some("-1")
+    );
+    assert_eq!(
+        option_titled(&root, "Alpha")
+            .get_attribute("aria-selected")
+            .as_deref(),
+        Some("true"),
+        "a hidden selection stays selected"
+    );
+    inputs.shown.set(vec![2, 0]);
+    settle().await;
+    assert_eq!(
+        option_titled(&root, "Alpha")
+            .get_attribute("tabindex")
+            .as_deref(),
+        Some("0")
+    );
+    assert_eq!(
+        option_titled(&root, "Gamma")
+            .get_attribute("tabindex")
+            .as_deref(),
+        Some("-1")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_home_and_end_skip_hidden_cards() {
+    let cards = vec![
+        card("a", "Alpha"),
+        card("b", "Beta"),
+        card("c", "Gamma"),
+        card("d", "Delta"),
+    ];
+    let (root, inputs, _spies, _handle) = mount_step(cards, None).await;
+    inputs.shown.set(vec![2, 0]);
+    settle().await;
+    let (gamma, alpha) = (option_titled(&root, "Gamma"), option_titled(&root, "Alpha"));
+    gamma.focus().unwrap();
+    key(&gamma, "ArrowDown");
+    assert!(is_focused(&alpha));
+    key(&alpha, "ArrowDown");
+    assert!(
+        is_focused(&alpha),
+        "no hidden card after the last shown one takes focus"
+    );
+    key(&alpha, "Home");
+    assert!(is_focused(&gamma));
+    key(&gamma, "ArrowUp");
+    assert!(is_focused(&gamma));
+    key(&gamma, "End");
+    assert!(is_focused(&alpha));
+}
+
+#[wasm_bindgen_test]
+async fn unmounting_removes_every_card_and_a_new_mount_builds_them_once() {
+    let (root, _inputs, _spies, handle) = mount_step(three(), None).await;
+    drop(handle);
+    settle().await;
+    assert!(all(&root, "[role=option]").is_empty());
+    let (again, inputs, _spies, _handle) = mount_step(three(), None).await;
+    inputs.shown.set(vec![1]);
+    settle().await;
+    assert_eq!(all(&again, "[role=option]").len(), 3);
+    assert_eq!(shown_titles(&again), ["Beta"]);
+    assert_eq!(text(&one(&again, "[role=status]")), "1 provider");
+}
+
+#[wasm_bindgen_test]
+async fn only_the_first_matches_are_listed_until_the_user_asks_for_all() {
+    let total = FIRST_SHOWN + 12;
+    let (root, _inputs, _spies, _handle) = mount_step(numbered(total), None).await;
+    assert_eq!(shown_titles(&root).len(), FIRST_SHOWN);
+    let status = one(&root, "[role=status]");
+    assert_eq!(
+        text(&status),
+        format!("{total} providers, the first {FIRST_SHOWN} shown")
+    );
+    let button = one(&root, "button.esw-show-all");
+    assert_eq!(text(&button), format!("Show all {total} providers"));
+    button.focus().unwrap();
+    button.click();
+    settle().await;
+    assert_eq!(shown_titles(&root).len(), total);
+    assert!(all(&root, "button.esw-show-all").is_empty());
+    assert_eq!(text(&status), format!("{total} providers"));
+    let revealed = option_titled(&root, &format!("P{FIRST_SHOWN}"));
+    assert!(
+        is_focused(&revealed),
+        "focus goes to the first card revealed"
+    );
+    // A new search lists the first ones again.
+    set_value(&one(&root, "#esw0-search"), "p", "input");
+    settle().await;
+    assert_eq!(shown_titles(&root).len(), FIRST_SHOWN);
+    assert!(!all(&root, "button.esw-show-all").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_selection_ranked_below_the_first_matches_stays_listed_with_the_tab_stop() {
+    let total = FIRST_SHOWN + 12;
+    let last = format!("p{}", total - 1);
+    let (root, _inputs, _spies, _handle) = mount_step(numbered(total), Some(&last)).await;
+    let titles = shown_titles(&root);
+    assert_eq!(titles.len(), FIRST_SHOWN + 1);
+    assert_eq!(titles.last(), Some(&format!("P{}", total - 1)));
+    let selected = option_titled(&root, &format!("P{}", total - 1));
+    assert_eq!(selected.get_attribute("tabindex").as_deref(), Some("0"));
 }

@@ -112,6 +112,30 @@ fn search_and_category_chip_narrow_visible_providers() {
 }
 
 #[test]
+fn visible_provider_indices_point_into_the_catalog_in_the_ranked_order() {
+    let (mut w, _) = started(options(json!({})));
+    for query in ["", "quikbooks", "o", "zzzz"] {
+        drive(
+            &mut w,
+            Event::SearchChanged {
+                query: query.into(),
+            },
+        );
+        let by_index: Vec<&str> = w
+            .visible_provider_indices()
+            .into_iter()
+            .map(|i| w.catalog_providers()[i].provider.name.as_str())
+            .collect();
+        let ranked: Vec<&str> = w
+            .visible_providers()
+            .iter()
+            .map(|p| p.provider.name.as_str())
+            .collect();
+        assert_eq!(by_index, ranked, "query {query:?}");
+    }
+}
+
+#[test]
 fn provider_outside_the_narrowed_catalog_cannot_be_picked() {
     let (mut w, _) = started(options(json!({"category": "ACCOUNTING"})));
     drive(

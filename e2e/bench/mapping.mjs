@@ -15,6 +15,9 @@
 //
 //   node e2e/bench/mapping.mjs            40x500, 100x800, 500x2000; 15 choices and 15 upsert changes each
 //   node e2e/bench/mapping.mjs --brief    40x500 only, 3 of each (the test command's smoke)
+//   node e2e/bench/mapping.mjs --providers  only the provider search, 30 keystrokes, and the same
+//                                           keystrokes in the trivial control's box (add --each
+//                                           for each keystroke's time, after its letter)
 //   node e2e/bench/mapping.mjs --serve    only the local backend (port ESW_BENCH_PORT, else any),
 //                                         to open /host/<app fields>/<provider fields>/1.html
 //
@@ -27,6 +30,7 @@ import { hostPage } from "../support/host.mjs";
 import { DIST } from "../support/server.mjs";
 
 const brief = process.argv.includes("--brief");
+const providersOnly = process.argv.includes("--providers");
 const SIZES = brief ? [[40, 500]] : [[40, 500], [100, 800], [500, 2000]];
 const CHOICES = brief ? 3 : 15;
 const PROVIDERS = 1000;
@@ -326,12 +330,19 @@ async function mapping(browser, base, m, n) {
   return { rowsShown, choices, upserts, closedElements, openElements, heap };
 }
 
-async function providerSearch(browser, base) {
+/** The provider search's keystrokes, in the widget or (`floor`) in the trivial control's box. */
+async function providerSearch(browser, base, floor = false) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.addInitScript(TIMING);
-  await page.goto(`${base}/host/1/1/${PROVIDERS}.html`, { timeout: TIMEOUT_MS });
-  await page.locator(".esw-provider").first().waitFor({ timeout: TIMEOUT_MS });
-  const search = page.getByLabel("Search providers");
+  let search;
+  if (floor) {
+    await page.goto(`${base}/control.html`);
+    search = page.locator("#c");
+  } else {
+    await page.goto(`${base}/host/1/1/${PROVIDERS}.html`, { timeout: TIMEOUT_MS });
+    await page.locator(".esw-provider").first().waitFor({ timeout: TIMEOUT_MS });
+    search = page.getByLabel("Search providers");
+  }
   await search.click();
   const times = [];
   const words = "lead score renewal".split("");
@@ -342,6 +353,7 @@ async function providerSearch(browser, base) {
     await page.keyboard.press(letter === " " ? "Space" : letter);
     times.push(await done(page));
   }
+  if (process.argv.includes("--each")) console.log(times.map((t, i) => `${words[i % words.length]}:${t.toFixed(0)}`).join(" "));
   await page.close();
   return times;
 }
@@ -355,6 +367,19 @@ if (process.argv.includes("--serve")) {
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await launchBrowser();
 try {
+  if (providersOnly) {
+    console.log(`provider search benchmark: Chromium, built script-tag widget, ${KEYSTROKES} keystrokes`);
+    const floor = await providerSearch(browser, base, true);
+    console.log(`  driving floor (trivial search box)  keystroke -> next frame: ${fmt(floor)}`);
+    const search = await providerSearch(browser, base);
+    console.log(`  ${PROVIDERS} providers   search keystroke -> next frame: ${fmt(search)}   p95 over floor ${(pct(search, 95) - pct(floor, 95)).toFixed(1)} ms`);
+  } else await mappingAndSearch();
+} finally {
+  await browser.close();
+  server.close();
+}
+
+async function mappingAndSearch() {
   console.log(`mapping benchmark (${brief ? "brief" : "full"}): Chromium, built script-tag widget, ${CHOICES} choices per size`);
   const floor = await control(browser, base);
   const floorChoice = pct(floor.choices, 95);
@@ -367,8 +392,9 @@ try {
     console.log(`  ${"".padEnd(12)} change an upsert setting:               ${fmt(r.upserts)}   p95 over floor ${(pct(r.upserts, 95) - floorUpsert).toFixed(1)} ms`);
     console.log(`  ${"".padEnd(12)} DOM elements in the widget ${r.closedElements} (popup open: ${r.openElements}); JS heap ${r.heap.toFixed(1)} MB`);
   }
+  const searchFloor = await providerSearch(browser, base, true);
   const search = await providerSearch(browser, base);
-  console.log(`  ${PROVIDERS} providers   search keystroke -> next frame: ${fmt(search)}`);
+  console.log(`  ${PROVIDERS} providers   search keystroke -> next frame: ${fmt(search)}   (trivial search box: ${fmt(searchFloor)})`);
   if (!brief) {
     // A first visit runs the wasm as V8's baseline compiler (Liftoff) made it: the optimising
     // tier arrives later, for code that runs often. The same load with the optimising tier from
@@ -383,7 +409,4 @@ try {
       await optimised.close();
     }
   }
-} finally {
-  await browser.close();
-  server.close();
 }

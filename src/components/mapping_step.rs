@@ -9,7 +9,7 @@
 //! re-renders that row and the counts, not the table.
 
 use super::{
-    focus_by_id, mapping_row::row_input_id, widget_ids, Choice, KeyedList, MappingRowView,
+    focus_by_id, mapping_row::row_input_id, widget_ids, Choice, MappingRowView, Passthrough,
     PickerHub, PickerStatus, Reveal,
 };
 use crate::i18n::Texts;
@@ -80,6 +80,10 @@ pub trait MappingData: Copy + Send + Sync + 'static {
     fn upsert(&self, table: usize, row: usize, setting: UpsertSetting);
     /// A custom field switched in or out of passthrough.
     fn passthrough(&self, table: usize, field: String);
+    /// Table `table`'s passthrough fields that match `query`, as positions in its
+    /// `MappingTable::passthrough`, best first (all of them, in order, for a blank query; not
+    /// tracked).
+    fn passthrough_matches(&self, table: usize, query: &str) -> Vec<usize>;
     /// Undo on the notice: the last choice and what it took go back.
     fn undo(&self);
 }
@@ -232,14 +236,6 @@ fn Fields(
             </div>
         }
     });
-    let passthrough_keys = move || {
-        state.with(|s| {
-            s.passthrough
-                .iter()
-                .map(|p| p.0.clone())
-                .collect::<Vec<_>>()
-        })
-    };
     view! {
         {tools}
         // One live region for the section, present before it has anything to say, so what
@@ -279,30 +275,6 @@ fn Fields(
         <Reveal when=none_shown>
             <p class="esw-hint">{texts.no_rows_match}</p>
         </Reveal>
-        {(!first.passthrough.is_empty()).then(move || view! {
-            <fieldset class="esw-fieldset">
-                <legend class="esw-section-title">{texts.passthrough_heading}</legend>
-                <p class="esw-hint">{texts.passthrough_hint}</p>
-                <div class="esw-checks">
-                    <KeyedList keys=Signal::derive(passthrough_keys) item=Callback::new(move |field: String| {
-                        let checked_field = field.clone();
-                        let label = state.with_untracked(|s| {
-                            s.passthrough.iter().find(|p| p.0 == field).map(|p| p.1.clone()).unwrap_or_default()
-                        });
-                        view! {
-                            <label class="esw-radio">
-                                <input
-                                    type="checkbox"
-                                    prop:checked=move || state.with(|s| s.passthrough.iter().any(|p| p.0 == checked_field && p.2))
-                                    on:change=move |_| data.passthrough(table, field.clone())
-                                />
-                                {label}
-                            </label>
-                        }
-                        .into_any()
-                    }) />
-                </div>
-            </fieldset>
-        })}
+        {(!first.passthrough.is_empty()).then(move || view! { <Passthrough table=table state=state data=data /> })}
     }
 }

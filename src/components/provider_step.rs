@@ -1,11 +1,10 @@
 //! The provider step: a search box, a category filter and the providers as a keyboard-operable
 //! listbox (arrow keys, Home/End move; Enter or Space picks). Which providers appear, and in what
-//! order, is the core's answer; this component only shows it.
+//! order, is the core's answer; this component only shows it (the cards: `provider_list.rs`).
 
-use super::{widget_ids, Handler, ProviderLogo, Reader};
-use crate::boundary::dom;
+use super::provider_list::{provider_list, FIRST_SHOWN};
+use super::{widget_ids, Handler, Reader, Reveal};
 use crate::i18n::Texts;
-use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
 /// One provider as the list shows it.
@@ -24,8 +23,12 @@ pub struct ProviderCard {
 /// Search, filter and pick a provider.
 #[component]
 pub fn ProviderStep(
-    /// The providers to show, already filtered and ranked.
-    providers: impl Reader<Vec<ProviderCard>>,
+    /// Every provider the step can show, in catalog order. Each card is built once, when the
+    /// step is; searching and filtering only hide, show and reorder them.
+    providers: Vec<ProviderCard>,
+    /// The providers to show (indices into `providers`), filtered and ranked; the rest are
+    /// hidden.
+    shown: impl Reader<Vec<usize>>,
     /// The search text.
     query: impl Reader<String>,
     /// Receives the new search text.
@@ -42,40 +45,15 @@ pub fn ProviderStep(
     on_pick: impl Handler<String>,
 ) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
-    let on_key = move |event: KeyboardEvent, name: String| {
-        let Some(item) = dom::html_element(event.current_target()) else {
-            return;
-        };
-        let target = match event.key().as_str() {
-            "Enter" | " " => {
-                event.prevent_default();
-                on_pick(name);
-                return;
-            }
-            "ArrowDown" | "ArrowRight" => item.next_element_sibling(),
-            "ArrowUp" | "ArrowLeft" => item.previous_element_sibling(),
-            "Home" => item
-                .parent_element()
-                .and_then(|list| list.first_element_child()),
-            "End" => item
-                .parent_element()
-                .and_then(|list| list.last_element_child()),
-            _ => return,
-        };
-        event.prevent_default();
-        if let Some(target) = target {
-            dom::focus(&target);
-        }
-    };
-    // The roving tab stop: the selected provider, else the first one.
-    let tab_stop = move || {
-        let list = providers();
-        selected()
-            .filter(|name| list.iter().any(|p| &p.name == name))
-            .or_else(|| list.first().map(|p| p.name.clone()))
-    };
+    // Readers may re-run on any change of what they read; these change only with the answer.
+    let ranked = Memo::new(move |_| shown());
+    let categories = Memo::new(move |_| categories());
+    // "Show all" holds for one search: a new query or category shows the first ones again.
+    let all = RwSignal::new(false);
+    let capped = move || !all.get() && ranked.with(Vec::len) > FIRST_SHOWN;
     let ids = widget_ids();
     let (search_id, category_id) = (ids.id("search"), ids.id("category"));
+    let list_id = ids.id("providers");
     view! {
         <div class="esw-filters">
             <div>
@@ -87,7 +65,10 @@ pub fn ProviderStep(
                     autocomplete="off"
                     placeholder=texts.search_placeholder
                     prop:value=query
-                    on:input=move |event| on_query(event_target_value(&event))
+                    on:input=move |event| {
+                        all.set(false);
+                        on_query(event_target_value(&event));
+                    }
                 />
             </div>
             <div>
@@ -97,11 +78,12 @@ pub fn ProviderStep(
                     class="esw-select"
                     on:change=move |event| {
                         let value = event_target_value(&event);
+                        all.set(false);
                         on_category((!value.is_empty()).then_some(value));
                     }
                 >
                     <option value="" selected=move || category().is_none()>{texts.all_categories}</option>
-                    {move || categories()
+                    {move || categories.get()
                         .into_iter()
                         .map(|name| {
                             let is_chosen = category().as_deref() == Some(name.as_str());
@@ -113,47 +95,24 @@ pub fn ProviderStep(
         </div>
         <p class="esw-visually-hidden" role="status" aria-live="polite">
             {move || {
-                let count = providers().len();
-                if count == 0 { texts.no_providers.to_owned() } else { (texts.provider_count)(count) }
+                let count = ranked.with(Vec::len);
+                if count == 0 {
+                    texts.no_providers.to_owned()
+                } else if capped() {
+                    (texts.providers_first)(count, FIRST_SHOWN)
+                } else {
+                    (texts.provider_count)(count)
+                }
             }}
         </p>
-        {move || {
-            let list = providers();
-            if list.is_empty() {
-                return view! { <p class="esw-status">{texts.no_providers}</p> }.into_any();
-            }
-            let stop = tab_stop();
-            view! {
-                <ul class="esw-providers" role="listbox" aria-label=texts.step_provider>
-                    {list
-                        .into_iter()
-                        .map(|card| {
-                            let name = card.name.clone();
-                            let key_name = card.name.clone();
-                            let is_selected = selected().as_deref() == Some(card.name.as_str());
-                            let tabindex = if stop.as_deref() == Some(card.name.as_str()) { "0" } else { "-1" };
-                            view! {
-                                <li
-                                    class="esw-provider"
-                                    role="option"
-                                    tabindex=tabindex
-                                    aria-selected=is_selected.to_string()
-                                    title=card.display_name.clone()
-                                    on:click=move |_| on_pick(name.clone())
-                                    on:keydown=move |event| on_key(event, key_name.clone())
-                                >
-                                    <ProviderLogo src=card.logo.clone() name=card.display_name.clone() />
-                                    <span class="esw-provider__text">
-                                        <span class="esw-provider__name">{card.display_name.clone()}</span>
-                                        {card.category.clone().map(|c| view! { <span class="esw-provider__category">{c}</span> })}
-                                    </span>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            }
-            .into_any()
-        }}
+        <Reveal when=move || ranked.with(Vec::is_empty)>
+            <p class="esw-status">{texts.no_providers}</p>
+        </Reveal>
+        {provider_list(providers, ranked, all, selected, on_pick, list_id, texts.step_provider)}
+        <Reveal when=capped>
+            <button type="button" class="esw-button esw-show-all" on:click=move |_| all.set(true)>
+                {move || (texts.show_all_providers)(ranked.with(Vec::len))}
+            </button>
+        </Reveal>
     }
 }

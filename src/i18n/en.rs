@@ -27,6 +27,8 @@ pub static TEXTS: Texts = Texts {
             format!("{n} providers")
         }
     },
+    providers_first: |total, shown| format!("{total} providers, the first {shown} shown"),
+    show_all_providers: |n| format!("Show all {n} providers"),
     catalog_failed: "We couldn't load the list of providers.",
     schemas_intro: "Pick the data to sync and its directions.",
     direction_label: "Direction",
@@ -105,6 +107,10 @@ pub static TEXTS: Texts = Texts {
     taken_from_passthrough: |taker, taken| format!("{taker} now maps to {taken}, so {taken} is no longer passed through."),
     undo: "Undo",
     passthrough_hint: "Custom fields that no field above maps to can be sent as they are. Choosing one in a row above maps it instead.",
+    filter_custom_fields: "Filter custom fields",
+    show_chosen_only: "Show only chosen",
+    passed_through_of: |n, total| format!("{n} of {total} passed through"),
+    show_more: |n| format!("Show more ({n} not shown)"),
     submit_wait: "Check your choices: Connect is ready in a moment.",
     error_detail: |code, message| match message { Some(m) => format!("Code: {code}. Details: {m}"), None => format!("Code: {code}") },
 };

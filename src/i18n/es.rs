@@ -27,6 +27,8 @@ pub static TEXTS: Texts = Texts {
             format!("{n} proveedores")
         }
     },
+    providers_first: |total, shown| format!("{total} proveedores, se muestran los {shown} primeros"),
+    show_all_providers: |n| format!("Mostrar los {n} proveedores"),
     catalog_failed: "No pudimos cargar la lista de proveedores.",
     schemas_intro: "Elige los datos que se sincronizan y su dirección.",
     direction_label: "Dirección",
@@ -108,6 +110,10 @@ pub static TEXTS: Texts = Texts {
     taken_from_passthrough: |taker, taken| format!("{taker} ahora usa {taken}, así que {taken} ya no se transfiere tal cual."),
     undo: "Deshacer",
     passthrough_hint: "Los campos personalizados que ningún campo de arriba usa pueden enviarse tal cual. Si eliges uno en una fila de arriba, se asigna en su lugar.",
+    filter_custom_fields: "Filtrar campos personalizados",
+    show_chosen_only: "Solo los elegidos",
+    passed_through_of: |n, total| format!("{n} de {total} transferidos"),
+    show_more: |n| format!("Mostrar más ({n} ocultos)"),
     submit_wait: "Revisa tus elecciones: Conectar estará listo en un momento.",
     error_detail: |code, message| match message { Some(m) => format!("Código: {code}. Detalles: {m}"), None => format!("Código: {code}") },
 };

@@ -83,6 +83,10 @@ pub struct Texts {
     pub no_providers: &'static str,
     /// "{n} providers", announced as the list changes.
     pub provider_count: fn(usize) -> String,
+    /// "{total} providers, the first {shown} shown", announced while only the first are listed.
+    pub providers_first: fn(usize, usize) -> String,
+    /// "Show all {n} providers": the button under a list showing only the first matches.
+    pub show_all_providers: fn(usize) -> String,
     pub catalog_failed: &'static str,
     /// Schema step.
     pub schemas_intro: &'static str,
@@ -177,6 +181,13 @@ pub struct Texts {
     pub undo: &'static str,
     /// Under the passthrough heading: why a field can be both a mapping target and passed through.
     pub passthrough_hint: &'static str,
+    /// The filter over a table's custom fields to pass through, and its "show only chosen".
+    pub filter_custom_fields: &'static str,
+    pub show_chosen_only: &'static str,
+    /// "3 of 1,200 passed through".
+    pub passed_through_of: fn(usize, usize) -> String,
+    /// "Show more (1,150 not shown)": the button under a long list of checkboxes.
+    pub show_more: fn(usize) -> String,
     /// Connect clicked during its double-click guard (R34).
     pub submit_wait: &'static str,
     /// "Code: {code}. Details: {message}" on the error screens (R37).

@@ -251,6 +251,16 @@ impl MappingData for Source {
     fn undo(&self) {
         self.shell.dispatch(Event::MappingUndoClicked);
     }
+
+    fn passthrough_matches(&self, table: usize, query: &str) -> Vec<usize> {
+        let fields = untrack(|| self.table(table)).passthrough;
+        SearchIndex::of_names(
+            fields
+                .iter()
+                .map(|(key, label, _)| [label.as_str(), key.as_str()]),
+        )
+        .search(query)
+    }
 }
 
 /// Map each app field to a provider field.

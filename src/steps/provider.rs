@@ -16,11 +16,13 @@ use widget_core::wizard::Event;
 #[component]
 pub fn ProviderPage(shell: Shell) -> impl IntoView {
     let texts = expect_context::<&'static Texts>();
-    let providers = move || {
-        shell.with(|w| {
+    // The cards are read once, when the step is shown (the catalog is fixed while it is); a
+    // keystroke re-ranks their indices only.
+    let cards = move || {
+        shell.read_once(|w| {
             let allowed = &w.options().allowed_image_origins;
-            w.visible_providers()
-                .into_iter()
+            w.catalog_providers()
+                .iter()
                 .map(|entry| ProviderCard {
                     name: entry.provider.name.clone(),
                     display_name: display_text(&entry.provider.display_name).to_owned(),
@@ -34,6 +36,7 @@ pub fn ProviderPage(shell: Shell) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    let shown = move || shell.with(|w| w.visible_provider_indices());
     let loading = move || shell.with(|w| w.is_loading());
     let pick = move |name: String| {
         if let Some(provider) = ProviderName::new(name) {
@@ -49,7 +52,8 @@ pub fn ProviderPage(shell: Shell) -> impl IntoView {
             }
         >
             <ProviderStep
-                providers=providers
+                providers=cards()
+                shown=shown
                 query=move || shell.with(|w| w.query().to_owned())
                 on_query=move |query| shell.dispatch(Event::SearchChanged { query })
                 categories=move || shell.with(|w| w.categories().into_iter().map(str::to_owned).collect::<Vec<_>>())

@@ -1,5 +1,6 @@
 //! A stand-in for the mapping step's container: tables and rows in one signal the test edits,
-//! choices filtered by a plain substring (the ranking itself is the core's and tested there),
+//! choices and passthrough fields filtered by a plain substring (the ranking itself is the
+//! core's and tested there),
 //! and every action recorded.
 #![allow(dead_code)]
 
@@ -118,6 +119,19 @@ impl MappingData for Fake {
     }
     fn undo(&self) {
         self.record(Did::Undo);
+    }
+    fn passthrough_matches(&self, table: usize, query: &str) -> Vec<usize> {
+        let query = query.trim().to_lowercase();
+        self.tables.with_untracked(|t| {
+            t[table]
+                .table
+                .passthrough
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.1.to_lowercase().contains(&query))
+                .map(|(i, _)| i)
+                .collect()
+        })
     }
 }
 

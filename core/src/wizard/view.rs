@@ -190,19 +190,27 @@ impl Wizard {
     /// The providers to list: qualifying, in the chosen category chip, matching the search.
     pub fn visible_providers(&self) -> Vec<&ProviderEntry> {
         let all = self.catalog_providers();
-        self.search
-            .search(&self.query)
+        self.visible_provider_indices()
             .into_iter()
             .map(|i| &all[i])
-            .filter(|p| {
-                self.category_filter.as_deref().is_none_or(|c| {
-                    p.provider
-                        .endgrate_provider_type
-                        .as_deref()
-                        .is_some_and(|t| t.eq_ignore_ascii_case(c))
-                })
-            })
             .collect()
+    }
+
+    /// [`Self::visible_providers`] as indices into [`Self::catalog_providers`], best first: for a
+    /// list that builds each provider once and only reorders them.
+    pub fn visible_provider_indices(&self) -> Vec<usize> {
+        let all = self.catalog_providers();
+        let mut out = self.search.search(&self.query);
+        out.retain(|&i| {
+            self.category_filter.as_deref().is_none_or(|c| {
+                all[i]
+                    .provider
+                    .endgrate_provider_type
+                    .as_deref()
+                    .is_some_and(|t| t.eq_ignore_ascii_case(c))
+            })
+        });
+        out
     }
 
     /// Categories present among qualifying providers, for filter chips.
