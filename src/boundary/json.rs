@@ -10,13 +10,16 @@ use widget_core::decode::JsonReader;
 use widget_core::json::Json;
 use widget_core::options::{OptionsSource, RawOptions, TypeError};
 
-/// The browser's parser as the core's [`JsonReader`].
+/// The browser's parser as the core's [`JsonReader`]. Its errors carry no path: the widget
+/// reports a response or saved state it cannot read by its code alone (`response_invalid`, the
+/// "couldn't restore" notice), and tracking the path of every value read cost a 2,000-field
+/// answer tens of milliseconds on a first visit (README, Measurements).
 pub struct BrowserJson;
 
 impl JsonReader for BrowserJson {
     fn read<T: DeserializeOwned>(&self, text: &str) -> Result<T, String> {
         let value = js_sys::JSON::parse(text).map_err(|e| describe_js_error(&e))?;
-        read_with_path(&value).map_err(|e| e.message + " at " + &e.path)
+        serde_wasm_bindgen::from_value(value).map_err(message)
     }
 }
 
@@ -49,8 +52,9 @@ impl OptionsSource for JsOptions {
     }
 }
 
-/// Reads `value` into `T`, naming the path of the first value that does not fit. Every read in
-/// the widget goes through this one deserializer type, so each type's serde code is compiled once.
+/// Reads `value` into `T`, naming the path of the first value that does not fit: the host's
+/// options, whose errors name the option. Every read of a JS value goes through this one
+/// deserializer type, so each options type's serde code is compiled once.
 fn read_with_path<T: DeserializeOwned>(value: &JsValue) -> Result<T, TypeError> {
     let deserializer = serde_wasm_bindgen::Deserializer::from(value.clone());
     serde_path_to_error::deserialize(deserializer).map_err(|e| TypeError {
