@@ -8,7 +8,9 @@
 mod mapping_fake;
 mod support;
 
-use endgrate_session_widget::components::{MappingStep, MappingTable, WidgetIds};
+use endgrate_session_widget::components::{
+    MappingStep, MappingTable, WidgetIds, SKIP_OFFSCREEN_FROM_ROWS,
+};
 use leptos::prelude::*;
 use mapping_fake::*;
 use support::*;
@@ -281,6 +283,19 @@ async fn a_big_table_filters_by_text_unmapped_and_required() {
         text(&one(&root, ".esw-hint:not(fieldset .esw-hint)")),
         "No field matches these filters."
     );
+}
+
+#[wasm_bindgen_test]
+async fn only_long_tables_skip_rendering_rows_out_of_view() {
+    let (root, _fake, _handle) = mount_step(vec![
+        big(SKIP_OFFSCREEN_FROM_ROWS - 1),
+        big(SKIP_OFFSCREEN_FROM_ROWS),
+    ])
+    .await;
+    let tables = all(&root, "table");
+    assert_eq!(tables.len(), 2);
+    assert!(!tables[0].class_list().contains("esw-table--long"));
+    assert!(tables[1].class_list().contains("esw-table--long"));
 }
 
 #[wasm_bindgen_test]

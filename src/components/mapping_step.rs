@@ -20,6 +20,11 @@ use widget_core::wizard::RowFilter;
 /// Tables with at least this many rows get the filter controls.
 pub const FILTER_FROM_ROWS: usize = 10;
 
+/// Tables with at least this many rows skip rendering the rows out of view (the stylesheet's
+/// `esw-table--long`). A shorter table renders whole: a row drawn for the first time as it
+/// scrolls in can differ from its estimated height and move what is below it.
+pub const SKIP_OFFSCREEN_FROM_ROWS: usize = 50;
+
 /// One schema's mapping, as the step shows it, without its rows.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MappingTable {
@@ -251,10 +256,13 @@ fn Fields(
         </div>
         // Column widths are the stylesheet's, the same in every table of the step. The roles
         // are stated because the rows are styled as grids (see the stylesheet).
-        <table role="table" class=match (first.push, beside_push) {
-            (true, _) => "esw-table",
-            (false, true) => "esw-table esw-table--pull",
-            (false, false) => "esw-table esw-table--two",
+        <table role="table" class=match (first.push, beside_push, rows >= SKIP_OFFSCREEN_FROM_ROWS) {
+            (true, _, false) => "esw-table",
+            (true, _, true) => "esw-table esw-table--long",
+            (false, true, false) => "esw-table esw-table--pull",
+            (false, true, true) => "esw-table esw-table--pull esw-table--long",
+            (false, false, false) => "esw-table esw-table--two",
+            (false, false, true) => "esw-table esw-table--two esw-table--long",
         }>
             <thead role="rowgroup">
                 <tr role="row">
