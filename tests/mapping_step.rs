@@ -396,13 +396,3 @@ fn futures_oneshot() -> (
     };
     (move || set.set(true), wait)
 }
-
-async fn sleep_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}

@@ -142,16 +142,6 @@ async fn show_only_chosen_keeps_a_field_just_unchecked_until_the_filter_changes(
     assert_eq!(labels(&root), ["Custom 3", "Custom 1199"]);
 }
 
-async fn sleep_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 #[wasm_bindgen_test]
 async fn a_field_that_leaves_the_list_takes_its_checkbox_and_no_other_field_s_choice() {
     let (root, fake, _handle) = mount_step(custom(60, &[2])).await;

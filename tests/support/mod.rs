@@ -168,3 +168,14 @@ pub fn set_value(element: &Element, value: &str, event: &str) {
 pub async fn settle() {
     leptos::task::tick().await;
 }
+
+/// Waits `ms` milliseconds of the page's clock (a timer, not a spin).
+pub async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
