@@ -5,7 +5,7 @@ import { browser, server, useServerAndBrowser } from "./support/suite.mjs";
 import assert from "node:assert/strict";
 import { newPage } from "./support/browser.mjs";
 import { openHost, hostRecord, WIDGET_DIR } from "./support/host.mjs";
-import { connect, pickProvider } from "./support/flow.mjs";
+import { atStep, connect, pickProvider } from "./support/flow.mjs";
 
 useServerAndBrowser();
 
@@ -102,6 +102,33 @@ window.__handle = await mount(document.getElementById("root"), {
   await page.getByRole("heading", { level: 2, name: "Connected" }).waitFor();
   assert.ok((await page.evaluate(() => window.__seen)).includes("success"));
   assert.ok(consoleErrors.some((text) => text.includes("a host callback threw")));
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});
+
+test("a host that keeps no handle keeps the widget: collecting the handle does not remove it", async () => {
+  const { context, page, pageErrors } = await newPage(browser);
+  await page.route(`${server.url}/no-handle.html`, (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><title>t</title></head><body><main><div id="root"></div></main>
+<script type="module">
+import { mount } from "${WIDGET_DIR}/endgrate-session-widget.js";
+mount(document.getElementById("root"), { after: "none", session: ${JSON.stringify(SESSION)} });
+</script></body></html>`,
+    }),
+  );
+  await page.goto(`${server.url}/no-handle.html`);
+  await page.locator(".esw-provider").first().waitFor();
+  const cdp = await page.context().newCDPSession(page);
+  for (let i = 0; i < 3; i++) {
+    await cdp.send("HeapProfiler.collectGarbage");
+    // Finalizers run as tasks after a collection.
+    await page.waitForTimeout(200);
+  }
+  assert.ok(await page.locator("#root .esw-root .esw-provider").count() > 0, "the widget is still on the page");
+  await pickProvider(page, "HubSpot");
+  await atStep(page, "Map fields");
   assert.deepEqual(pageErrors, []);
   await context.close();
 });

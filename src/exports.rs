@@ -12,18 +12,26 @@ use crate::boundary::platform::{page_origin, BrowserUrlParser};
 use crate::session_widget::widget_view;
 use crate::shell::Shell;
 use std::any::Any;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use widget_core::options::WidgetOptions;
 
-/// What `mount` returns to the host: `destroy()` removes the widget from the page.
+thread_local! {
+    /// Each mounted widget's view (Leptos's mount handle, whose drop removes it), by mount
+    /// number, until `destroy()`. Held here rather than in the handle: a host may drop its
+    /// handle, and JavaScript frees a dropped handle when it is collected, which must not take
+    /// the widget off the page.
+    static MOUNTED: RefCell<Vec<Option<Box<dyn Any>>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// What `mount` returns to the host: `destroy()` removes the widget from the page. Dropping
+/// the handle leaves the widget where it is.
 #[wasm_bindgen]
 pub struct WidgetHandle {
-    /// Leptos's mount handle; dropping it removes the view. Kept only to be dropped, so its
-    /// type is erased.
-    view: Option<Box<dyn Any>>,
+    /// The view's place in `MOUNTED`; `None` once destroyed.
+    view: Option<usize>,
     shell: Rc<Cell<Option<Shell>>>,
 }
 
@@ -34,7 +42,11 @@ impl WidgetHandle {
         if let Some(shell) = self.shell.take() {
             shell.destroy();
         }
-        self.view = None;
+        if let Some(at) = self.view.take() {
+            // Taken out first: removing the view runs its cleanups, outside the borrow.
+            let view = MOUNTED.with(|mounted| mounted.borrow_mut()[at].take());
+            drop(view);
+        }
     }
 
     /// The initiate body the user's current choices would send (the same JSON the widget posts,
@@ -71,8 +83,23 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<WidgetHandle
         handle.forget();
         return Err(JsError::new(&message));
     }
+    let at = MOUNTED.with(|mounted| {
+        let mut mounted = mounted.borrow_mut();
+        let view = Some(Box::new(handle) as Box<dyn Any>);
+        // A destroyed widget's place is taken again.
+        match mounted.iter().position(Option::is_none) {
+            Some(free) => {
+                mounted[free] = view;
+                free
+            }
+            None => {
+                mounted.push(view);
+                mounted.len() - 1
+            }
+        }
+    });
     Ok(WidgetHandle {
-        view: Some(Box::new(handle)),
+        view: Some(at),
         shell: started,
     })
 }

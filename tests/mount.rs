@@ -101,3 +101,35 @@ fn a_function_below_the_top_level_is_refused_not_dropped() {
         "{message}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_dropped_handle_leaves_the_widget_mounted_until_destroy() {
+    // A host may keep no handle; JavaScript then frees it when it is collected.
+    let first = container();
+    drop(
+        mount(first.clone().into(), object(r#"{"after": "none"}"#).into())
+            .expect("valid options mount"),
+    );
+    leptos::task::tick().await;
+    assert!(
+        first.query_selector(".esw-root").unwrap().is_some(),
+        "still mounted after the handle went"
+    );
+    // The place a destroyed widget leaves is taken by the next without touching this one.
+    let second = container();
+    let mut handle = mount(second.clone().into(), object(r#"{"after": "none"}"#).into())
+        .expect("valid options mount");
+    handle.destroy();
+    assert!(
+        second.query_selector(".esw-root").unwrap().is_none(),
+        "destroy() removes it"
+    );
+    let third = container();
+    let _kept = mount(third.clone().into(), object(r#"{"after": "none"}"#).into())
+        .expect("valid options mount");
+    leptos::task::tick().await;
+    assert!(
+        first.query_selector(".esw-root").unwrap().is_some()
+            && third.query_selector(".esw-root").unwrap().is_some()
+    );
+}
