@@ -1,6 +1,6 @@
 //! One mapping row in Chromium, mounted on its own: the field's label names its picker (an id
 //! from indices, never from the field's text), and the upsert cell exists only for a pushed
-//! field, with its select only once the field is mapped.
+//! field, with its select shown only once the field is mapped.
 #![cfg(target_arch = "wasm32")]
 
 mod mapping_fake;
@@ -68,10 +68,11 @@ async fn a_pulled_field_has_no_upsert_cell() {
 }
 
 #[wasm_bindgen_test]
-async fn an_unmapped_pushed_field_has_its_upsert_cell_but_no_select() {
+async fn an_unmapped_pushed_field_has_its_upsert_cell_but_no_select_shown() {
     let (root, _fake, _handle) = mount_row(phone(Some(UpsertSetting::Overwrite))).await;
     assert_eq!(all(&root, "td").len(), 3);
-    assert!(all(&root, "select").is_empty());
+    assert!(one(&root, ".esw-upsert").has_attribute("hidden"));
+    assert!(one(&root, ".esw-upsert select").is_connected());
 }
 
 #[wasm_bindgen_test]
@@ -80,6 +81,7 @@ async fn a_pushed_field_has_an_upsert_select_that_reports_the_setting() {
     table.rows[0].provider_field = Some(("phone".into(), "Phone".into()));
     let (root, fake, _handle) = mount_row(table).await;
     assert_eq!(all(&root, "td").len(), 3);
+    assert!(!one(&root, ".esw-upsert").has_attribute("hidden"));
     let upsert = one(&root, "select");
     assert_eq!(value(&upsert), "OVERWRITE");
     set_value(&upsert, "DO_NOT_UPDATE", "change");

@@ -71,7 +71,8 @@ async fn mount_step(tables: Vec<FakeTable>) -> (web_sys::HtmlElement, Fake, impl
 
 const EMAIL: &str = "#esw0-map-0-0";
 const FIRST_NAME: &str = "#esw0-map-0-1";
-const UPSERT: &str = "select[aria-label$='already has data']";
+/// The upsert selects shown (an unmapped row's is hidden with its cell's content).
+const UPSERT: &str = ".esw-upsert:not([hidden]) select[aria-label$='already has data']";
 
 #[wasm_bindgen_test]
 async fn suggestion_is_preselected_and_marked_and_an_unmapped_required_field_is_flagged() {
