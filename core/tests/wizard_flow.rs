@@ -433,10 +433,10 @@ fn a_late_field_answer_for_a_resource_the_user_has_since_changed_is_dropped() {
 #[test]
 fn mapping_is_suggested_and_upsert_exists_exactly_when_pushed() {
     let mut w = at_mapping(full_session());
-    let rows = w.mapping_rows(&schema("crm-contact"));
+    let rows = w.mapping_states(&schema("crm-contact"));
     let mapped: Vec<_> = rows
         .iter()
-        .map(|r| r.provider_field.map(|f| f.to_string()))
+        .map(|r| r.provider_field.map(|f| f.name.clone()))
         .collect();
     assert_eq!(
         mapped,
@@ -468,7 +468,7 @@ fn mapping_is_suggested_and_upsert_exists_exactly_when_pushed() {
         toggle(&mut w, off);
         drive(&mut w, Event::NextClicked);
         drive(&mut w, Event::NextClicked);
-        let rows = w.mapping_rows(&schema("crm-contact"));
+        let rows = w.mapping_states(&schema("crm-contact"));
         assert!(
             rows.iter().all(|r| r.upsert.is_some() == upsert_shown),
             "{off:?} off"
@@ -503,7 +503,7 @@ fn upsert_starts_at_the_default_upsert_setting() {
         },
     );
     let ups: Vec<_> = w
-        .mapping_rows(&schema("crm-contact"))
+        .mapping_states(&schema("crm-contact"))
         .iter()
         .map(|r| r.upsert.unwrap())
         .collect();
@@ -630,7 +630,7 @@ fn back_and_jump_keep_choices_and_forward_jumps_are_refused() {
     }
     assert_eq!(w.step(), Step::Mapping);
     assert_eq!(
-        w.mapping_rows(&s)[2].provider_field,
+        w.mapping_states(&s)[2].provider_field,
         None,
         "the cleared mapping survived"
     );

@@ -8,6 +8,7 @@ mod common;
 use common::*;
 use serde_json::json;
 use widget_core::ids::FieldName;
+use widget_core::search::SearchIndex;
 use widget_core::wire::FieldsResponse;
 use widget_core::wizard::{Command, Event, Step, Wizard};
 
@@ -63,12 +64,12 @@ type Row = (String, Option<String>, bool);
 fn state(w: &Wizard) -> (Vec<Row>, Vec<String>) {
     let s = schema("crm-contact");
     let rows = w
-        .mapping_rows(&s)
+        .mapping_states(&s)
         .iter()
         .map(|r| {
             (
                 r.field.name.clone(),
-                r.provider_field.map(|f| f.as_str().to_owned()),
+                r.provider_field.map(|f| f.name.clone()),
                 r.suggested,
             )
         })
@@ -257,23 +258,29 @@ fn another_choice_or_leaving_the_step_settles_the_swap_and_ends_the_notice() {
 }
 
 #[test]
-fn options_say_which_other_row_uses_them() {
+fn choices_say_which_other_row_uses_them() {
     let w = at_mapping();
-    let rows = w.mapping_rows(&schema("crm-contact"));
-    let phone = rows.iter().find(|r| r.field.name == "phone").unwrap();
-    let used: Vec<_> = phone
-        .options
+    let s = schema("crm-contact");
+    let phone = w
+        .schema_fields(&s)
         .iter()
-        .map(|o| (o.field.name.as_str(), o.used_by.map(|f| f.name.as_str())))
+        .position(|f| f.name == "phone")
+        .unwrap();
+    let index = SearchIndex::fields(w.provider_fields(&s));
+    let mut used: Vec<_> = w
+        .field_choices(&s, phone, "", &index)
+        .iter()
+        .map(|c| (c.field.name.as_str(), c.used_by.map(|f| f.name.as_str())))
         .collect();
+    used.sort_unstable();
     assert_eq!(
         used,
         [
-            ("given_name", Some("first_name")),
+            ("dob", None),
             ("family_name", Some("last_name")),
+            ("given_name", Some("first_name")),
             ("phone", None),
             ("segment", None),
-            ("dob", None),
             ("updated_at", None)
         ],
         "a row's own field is not 'used by' another"
@@ -281,18 +288,19 @@ fn options_say_which_other_row_uses_them() {
 }
 
 #[test]
-fn options_say_which_field_is_passed_through() {
+fn choices_say_which_field_is_passed_through() {
     let mut w = at_mapping();
     w.update(Event::PassthroughToggled {
         schema: schema("crm-contact"),
         provider_field: name("segment"),
     });
-    let rows = w.mapping_rows(&schema("crm-contact"));
-    let passed: Vec<_> = rows[0]
-        .options
+    let s = schema("crm-contact");
+    let index = SearchIndex::fields(w.provider_fields(&s));
+    let passed: Vec<_> = w
+        .field_choices(&s, 0, "", &index)
         .iter()
-        .filter(|o| o.passed_through)
-        .map(|o| o.field.name.as_str())
+        .filter(|c| c.passed_through)
+        .map(|c| c.field.name.as_str())
         .collect();
     assert_eq!(passed, ["segment"]);
 }

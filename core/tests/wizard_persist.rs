@@ -142,9 +142,9 @@ fn mapping_to_a_field_that_no_longer_exists_is_dropped_with_notice() {
     let (w, _) = restore(&serde_json::to_string(&v).unwrap());
     assert_eq!(w.step(), Step::Mapping);
     assert!(w.restore_notice());
-    let rows = w.mapping_rows(&schema("crm-contact"));
+    let rows = w.mapping_states(&schema("crm-contact"));
     assert_eq!(
-        rows[0].provider_field.map(|f| f.as_str()),
+        rows[0].provider_field.map(|f| f.name.as_str()),
         Some("email"),
         "suggestion kept instead"
     );

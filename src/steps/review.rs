@@ -35,19 +35,6 @@ fn items(w: &Wizard, texts: &'static Texts) -> Vec<ReviewItem> {
             Method::Import => texts.direction_pull,
             Method::Export => texts.direction_push,
         };
-        // People read titles ("First Name"), not keys ("first_name"), wherever the catalog has them.
-        let rows = w.mapping_rows(schema.key);
-        let app_title = |name: &str| {
-            rows.iter()
-                .find(|r| r.field.name == name)
-                .map_or_else(|| name.to_owned(), |r| title(r.field))
-        };
-        let provider_title = |name: &str| {
-            rows.iter()
-                .flat_map(|r| r.options.iter())
-                .find(|o| o.field.name == name)
-                .map_or_else(|| name.to_owned(), |o| title(o.field))
-        };
         // One line per direction, with the integration's display name when resources were
         // offered: "Pull into this app: Get Contacts".
         let mut lines: Vec<String> = schema
@@ -62,18 +49,11 @@ fn items(w: &Wizard, texts: &'static Texts) -> Vec<ReviewItem> {
             let upsert = upsert
                 .map(|u| format!(" · {}", upsert_label(texts, u)))
                 .unwrap_or_default();
-            let (from, to) = (
-                app_title(field.as_str()),
-                provider_title(provider_field.as_str()),
-            );
-            format!("{from} → {to}{upsert}")
+            // People read titles ("First Name"), not keys ("first_name"), wherever the catalog has them.
+            format!("{} → {}{upsert}", title(field), title(provider_field))
         }));
         if !schema.passthrough.is_empty() {
-            let names: Vec<String> = schema
-                .passthrough
-                .iter()
-                .map(|f| provider_title(f.as_str()))
-                .collect();
+            let names: Vec<String> = schema.passthrough.iter().map(|f| title(f)).collect();
             lines.push(format!(
                 "{}: {}",
                 texts.passthrough_heading,

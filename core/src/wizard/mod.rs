@@ -21,8 +21,8 @@ pub use persist::{
 };
 pub use types::{Command, Event, ExitReason, HostEvent, MappingIssue, Step};
 pub use view::{
-    FieldChoice, FieldOption, MappingNotice, MappingProgress, MappingRow, MappingState,
-    ResourceView, ReviewSchema, RowFilter, SchemaView,
+    FieldChoice, MappingNotice, MappingProgress, MappingState, ResourceView, ReviewSchema,
+    RowFilter, SchemaView,
 };
 
 use crate::decode::Failure;

@@ -44,37 +44,8 @@ pub struct ResourceView {
     pub chosen: bool,
 }
 
-/// One row of the mapping table.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MappingRow<'a> {
-    /// The app's schema field.
-    pub field: &'a Field,
-    /// The chosen provider field.
-    pub provider_field: Option<&'a FieldName>,
-    /// Whether the choice is the automatic suggestion, untouched.
-    pub suggested: bool,
-    /// Whether the field must be mapped.
-    pub required: bool,
-    /// The upsert setting, for pushed schemas only (also when pulled).
-    pub upsert: Option<UpsertSetting>,
-    /// Provider fields of a compatible type, for the select.
-    pub options: Vec<FieldOption<'a>>,
-}
-
-/// A provider field a row may choose.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FieldOption<'a> {
-    /// The provider field.
-    pub field: &'a Field,
-    /// The app field of another row of the same schema that holds it now: choosing it swaps
-    /// the two rows' fields (see [`Wizard::mapping_notice`]).
-    pub used_by: Option<&'a Field>,
-    /// Whether it is passed through now: choosing it maps it instead.
-    pub passed_through: bool,
-}
-
-/// One app field's mapping as a closed row shows it: [`MappingRow`] without the choices, so
-/// reading every row costs the rows, not rows × provider fields.
+/// One app field's mapping as a closed row shows it, without the choices (an open picker's are
+/// [`Wizard::field_choices`]), so reading every row costs the rows, not rows × provider fields.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MappingState<'a> {
     /// The app's schema field.
@@ -152,9 +123,20 @@ pub struct ReviewSchema<'a> {
     /// resources were offered (e.g. `Get Contacts`).
     pub methods: Vec<(Method, Option<String>)>,
     /// `(schema field, provider field, upsert when pushed)` for every mapped field.
-    pub fields: Vec<(&'a FieldName, &'a FieldName, Option<UpsertSetting>)>,
+    pub fields: Vec<(&'a Field, &'a Field, Option<UpsertSetting>)>,
     /// Chosen passthrough fields.
-    pub passthrough: Vec<&'a FieldName>,
+    pub passthrough: Vec<&'a Field>,
+}
+
+/// Finds fields by name with one binary search each, sorted once: for reading every row of a
+/// table with hundreds of fields on each side.
+fn by_name<'a>(fields: &'a [Field]) -> impl Fn(&str) -> Option<&'a Field> {
+    let mut sorted: Vec<&'a Field> = fields.iter().collect();
+    sorted.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+    move |name| {
+        let at = sorted.partition_point(|f| f.name.as_str() < name);
+        sorted.get(at).copied().filter(|f| f.name == name)
+    }
 }
 
 impl Wizard {
@@ -287,51 +269,6 @@ impl Wizard {
             .collect()
     }
 
-    /// The mapping table of a schema; empty until its fields load.
-    pub fn mapping_rows(&self, schema: &SchemaKey) -> Vec<MappingRow<'_>> {
-        let Some(s) = self.schemas.iter().find(|s| &s.key == schema) else {
-            return vec![];
-        };
-        let Some((schema_fields, provider_fields)) = &s.fields else {
-            return vec![];
-        };
-        // Who holds each provider field, sorted by it, so each option's holder is one search.
-        let mut holders: Vec<(&str, &Field)> = schema_fields
-            .iter()
-            .filter_map(|f| {
-                let m = s.mapping.get(&FieldName::new(f.name.as_str())?)?;
-                Some((m.provider_field.as_ref()?.as_str(), f))
-            })
-            .collect();
-        holders.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let holder = |name: &str| {
-            let at = holders.partition_point(|(p, _)| *p < name);
-            holders.get(at).filter(|(p, _)| *p == name).map(|(_, f)| *f)
-        };
-        schema_fields
-            .iter()
-            .map(|field| {
-                let m = FieldName::new(field.name.as_str()).and_then(|n| s.mapping.get(&n));
-                MappingRow {
-                    field,
-                    provider_field: m.and_then(|m| m.provider_field.as_ref()),
-                    suggested: m.is_some_and(|m| m.suggested && m.provider_field.is_some()),
-                    required: field.required,
-                    upsert: s.pushed().then(|| m.map(|m| m.upsert).unwrap_or_default()),
-                    options: provider_fields
-                        .iter()
-                        .filter(|p| types_compatible(field, p))
-                        .map(|p| FieldOption {
-                            field: p,
-                            used_by: holder(&p.name).filter(|h| h.name != field.name),
-                            passed_through: s.passthrough.iter().any(|f| f.as_str() == p.name),
-                        })
-                        .collect(),
-                }
-            })
-            .collect()
-    }
-
     /// Every row of a schema's mapping table without its choices, in schema order; empty until
     /// its fields load. What a closed row shows; [`Wizard::field_choices`] lists an open one's.
     pub fn mapping_states(&self, schema: &SchemaKey) -> Vec<MappingState<'_>> {
@@ -341,13 +278,8 @@ impl Wizard {
         let Some((schema_fields, provider_fields)) = &s.fields else {
             return vec![];
         };
-        // Sorted by name once, so each row's field is a binary search, not a scan.
-        let mut by_name: Vec<&Field> = provider_fields.iter().collect();
-        by_name.sort_unstable_by(|a, b| a.name.cmp(&b.name));
-        let find = |name: &FieldName| {
-            let at = by_name.partition_point(|p| p.name.as_str() < name.as_str());
-            by_name.get(at).copied().filter(|p| p.name == name.as_str())
-        };
+        let provider_field = by_name(provider_fields);
+        let find = |name: &FieldName| provider_field(name.as_str());
         schema_fields
             .iter()
             .map(|field| {
@@ -541,34 +473,46 @@ impl Wizard {
         self.schemas
             .iter()
             .filter(|s| s.selected())
-            .map(|s| ReviewSchema {
-                key: &s.key,
-                display_name: &s.display_name,
-                methods: s
-                    .methods
-                    .iter()
-                    .map(|(method, chosen)| {
-                        let name = s
-                            .resources(*method)
-                            .into_iter()
-                            .find(|(id, _, _)| Some(id) == chosen.as_ref())
-                            .map(|(_, name, _)| name)
-                            .filter(|_| self.options.session.resource_selection());
-                        (*method, name)
-                    })
-                    .collect(),
-                fields: s
-                    .mapping
-                    .iter()
-                    .filter_map(|(f, m)| {
-                        Some((
-                            f,
-                            m.provider_field.as_ref()?,
-                            s.pushed().then_some(m.upsert),
-                        ))
-                    })
-                    .collect(),
-                passthrough: s.passthrough.iter().collect(),
+            .map(|s| {
+                // The mapping and passthrough only ever name fields of the schema's own lists.
+                let (app, provider) = s
+                    .fields
+                    .as_ref()
+                    .map_or((&[][..], &[][..]), |(a, p)| (a, p));
+                let (app, provider) = (by_name(app), by_name(provider));
+                ReviewSchema {
+                    key: &s.key,
+                    display_name: &s.display_name,
+                    methods: s
+                        .methods
+                        .iter()
+                        .map(|(method, chosen)| {
+                            let name = s
+                                .resources(*method)
+                                .into_iter()
+                                .find(|(id, _, _)| Some(id) == chosen.as_ref())
+                                .map(|(_, name, _)| name)
+                                .filter(|_| self.options.session.resource_selection());
+                            (*method, name)
+                        })
+                        .collect(),
+                    fields: s
+                        .mapping
+                        .iter()
+                        .filter_map(|(f, m)| {
+                            Some((
+                                app(f.as_str())?,
+                                provider(m.provider_field.as_ref()?.as_str())?,
+                                s.pushed().then_some(m.upsert),
+                            ))
+                        })
+                        .collect(),
+                    passthrough: s
+                        .passthrough
+                        .iter()
+                        .filter_map(|p| provider(p.as_str()))
+                        .collect(),
+                }
             })
             .collect()
     }
