@@ -139,3 +139,32 @@ test("a reload in the middle of a large mapping keeps every choice", async () =>
   assert.deepEqual(pageErrors, []);
   await context.close();
 });
+
+// A long table: 120 app fields, so the rows skip rendering while off screen and the first of
+// them are built before the rest.
+const LONG = Object.fromEntries(
+  Array.from({ length: 120 }, (_, i) => [`app_field_${i}`, { type: "string", title: `App field ${i}` }]),
+);
+LONG.app_field_110 = { type: "string", title: "Renewal stage" };
+
+test("a table of 120 fields: every row arrives, the last rows map and a reload keeps them", async () => {
+  const { context, page, pageErrors } = await newPage(browser, { width: 1280, height: 900 });
+  const session = { provider: "atlascrm", schema: [{ endgrate_type: "crm-contact", properties: LONG }], field_selection: true };
+  await openHost(page, server.url, { after: "none", session });
+  await atStep(page, "Map fields");
+  await mappingSelect(page, "App field 119").waitFor({ state: "attached", timeout: 15_000 });
+  assert.equal(await page.locator(".esw-table tbody tr").count(), 120);
+  assert.equal(await page.locator(".esw-table.esw-table--long").count(), 1);
+  await chooseField(page, "Renewal stage", "renewal sta", "Renewal Stage");
+  await chooseField(page, "App field 119", "lead sta", "Lead Stage");
+  const before = await mappedNames(page);
+  assert.equal(before.app_field_110, "Renewal Stage");
+  assert.equal(before.app_field_119, "Lead Stage");
+  await page.waitForTimeout(300);
+  await page.reload();
+  await atStep(page, "Map fields");
+  await mappingSelect(page, "App field 119").waitFor({ state: "attached", timeout: 15_000 });
+  assert.deepEqual(await mappedNames(page), before);
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});

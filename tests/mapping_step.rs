@@ -9,7 +9,7 @@ mod mapping_fake;
 mod support;
 
 use endgrate_session_widget::components::{
-    MappingStep, MappingTable, WidgetIds, SKIP_OFFSCREEN_FROM_ROWS,
+    MappingStep, MappingTable, WidgetIds, FIRST_ROWS, SKIP_OFFSCREEN_FROM_ROWS,
 };
 use leptos::prelude::*;
 use mapping_fake::*;
@@ -297,6 +297,35 @@ async fn only_long_tables_skip_rendering_rows_out_of_view() {
     assert_eq!(tables.len(), 2);
     assert!(!tables[0].class_list().contains("esw-table--long"));
     assert!(tables[1].class_list().contains("esw-table--long"));
+}
+
+#[wasm_bindgen_test]
+async fn a_long_table_builds_its_first_rows_first_and_the_rest_after_they_are_painted() {
+    let (root, _fake, _handle) = mount_step(vec![
+        big(SKIP_OFFSCREEN_FROM_ROWS - 1),
+        big(SKIP_OFFSCREEN_FROM_ROWS),
+    ])
+    .await;
+    let rows = |t: usize| all(&all(&root, "table")[t], "tbody tr").len();
+    assert_eq!(
+        rows(0),
+        SKIP_OFFSCREEN_FROM_ROWS - 1,
+        "a short table is whole at once"
+    );
+    assert_eq!(rows(1), FIRST_ROWS);
+    // A frame, then a task.
+    sleep_ms(100).await;
+    assert_eq!(rows(1), SKIP_OFFSCREEN_FROM_ROWS);
+    let ids: Vec<String> = all(&all(&root, "table")[1], "tbody [role=combobox]")
+        .iter()
+        .map(|i| i.id())
+        .collect();
+    assert_eq!(ids.first().map(String::as_str), Some("esw0-map-1-0"));
+    assert_eq!(
+        ids.last().map(String::as_str),
+        Some(format!("esw0-map-1-{}", SKIP_OFFSCREEN_FROM_ROWS - 1).as_str()),
+        "rows stay in order"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -25,6 +25,10 @@ pub const FILTER_FROM_ROWS: usize = 10;
 /// scrolls in can differ from its estimated height and move what is below it.
 pub const SKIP_OFFSCREEN_FROM_ROWS: usize = 50;
 
+/// Long tables (see [`SKIP_OFFSCREEN_FROM_ROWS`]) build this many rows first, about two
+/// screens, and the rest once those are painted: the user sees the table's top sooner.
+pub const FIRST_ROWS: usize = 24;
+
 /// One schema's mapping, as the step shows it, without its rows.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MappingTable {
@@ -207,6 +211,25 @@ fn Fields(
         untrack(|| data.rows_shown(table, &f))
     });
     let none_shown = move || shown.with(|s| !s.is_empty() && s.iter().all(|s| !s));
+    let long = rows >= SKIP_OFFSCREEN_FROM_ROWS;
+    let first_rows = if long { FIRST_ROWS } else { rows };
+    let rest = RwSignal::new(!long);
+    if long {
+        // After the frame that paints the first rows, not before it.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    // The step may be gone by then.
+                    let _ = rest.try_set(true);
+                },
+                std::time::Duration::ZERO,
+            )
+        });
+    }
+    let row = move |r: usize| {
+        let shown = move || shown.with(|s| s.get(r).copied().unwrap_or(true));
+        view! { <MappingRowView table=table index=r shown=shown data=data /> }
+    };
     let filter_id = ids.id(&format!("map-{table}-filter"));
     let tools = (rows >= FILTER_FROM_ROWS).then(|| {
         view! {
@@ -256,7 +279,7 @@ fn Fields(
         </div>
         // Column widths are the stylesheet's, the same in every table of the step. The roles
         // are stated because the rows are styled as grids (see the stylesheet).
-        <table role="table" class=match (first.push, beside_push, rows >= SKIP_OFFSCREEN_FROM_ROWS) {
+        <table role="table" class=match (first.push, beside_push, long) {
             (true, _, false) => "esw-table",
             (true, _, true) => "esw-table esw-table--long",
             (false, true, false) => "esw-table esw-table--pull",
@@ -272,12 +295,8 @@ fn Fields(
                 </tr>
             </thead>
             <tbody role="rowgroup">
-                {(0..rows)
-                    .map(|r| {
-                        let shown = move || shown.with(|s| s.get(r).copied().unwrap_or(true));
-                        view! { <MappingRowView table=table index=r shown=shown data=data /> }
-                    })
-                    .collect_view()}
+                {(0..first_rows).map(row).collect_view()}
+                <Reveal when=move || rest.get()>{(first_rows..rows).map(row).collect_view()}</Reveal>
             </tbody>
         </table>
         <Reveal when=none_shown>
