@@ -9,7 +9,7 @@ mod mapping_fake;
 mod support;
 
 use endgrate_session_widget::components::{
-    MappingStep, MappingTable, WidgetIds, FIRST_ROWS, SKIP_OFFSCREEN_FROM_ROWS,
+    MappingStep, MappingTable, WidgetIds, FIRST_ROWS, ROWS_PER_TASK, SKIP_OFFSCREEN_FROM_ROWS,
 };
 use leptos::prelude::*;
 use mapping_fake::*;
@@ -300,10 +300,11 @@ async fn only_long_tables_skip_rendering_rows_out_of_view() {
 }
 
 #[wasm_bindgen_test]
-async fn a_long_table_builds_its_first_rows_first_and_the_rest_after_they_are_painted() {
+async fn a_long_table_builds_its_first_rows_first_and_the_rest_a_batch_per_task() {
     let (root, _fake, _handle) = mount_step(vec![
         big(SKIP_OFFSCREEN_FROM_ROWS - 1),
         big(SKIP_OFFSCREEN_FROM_ROWS),
+        big(FIRST_ROWS + 2 * ROWS_PER_TASK - 4),
     ])
     .await;
     let rows = |t: usize| all(&all(&root, "table")[t], "tbody tr").len();
@@ -312,20 +313,17 @@ async fn a_long_table_builds_its_first_rows_first_and_the_rest_after_they_are_pa
         SKIP_OFFSCREEN_FROM_ROWS - 1,
         "a short table is whole at once"
     );
-    assert_eq!(rows(1), FIRST_ROWS);
-    // A frame, then a task.
-    sleep_ms(100).await;
+    assert_eq!((rows(1), rows(2)), (FIRST_ROWS, FIRST_ROWS));
+    // A frame, then a task per batch.
+    sleep_ms(300).await;
     assert_eq!(rows(1), SKIP_OFFSCREEN_FROM_ROWS);
-    let ids: Vec<String> = all(&all(&root, "table")[1], "tbody [role=combobox]")
+    assert_eq!(rows(2), FIRST_ROWS + 2 * ROWS_PER_TASK - 4);
+    let ids: Vec<String> = all(&all(&root, "table")[2], "tbody [role=combobox]")
         .iter()
         .map(|i| i.id())
         .collect();
-    assert_eq!(ids.first().map(String::as_str), Some("esw0-map-1-0"));
-    assert_eq!(
-        ids.last().map(String::as_str),
-        Some(format!("esw0-map-1-{}", SKIP_OFFSCREEN_FROM_ROWS - 1).as_str()),
-        "rows stay in order"
-    );
+    let expected: Vec<String> = (0..ids.len()).map(|r| format!("esw0-map-2-{r}")).collect();
+    assert_eq!(ids, expected, "rows stay in order");
 }
 
 #[wasm_bindgen_test]

@@ -29,6 +29,27 @@ pub const SKIP_OFFSCREEN_FROM_ROWS: usize = 50;
 /// screens, and the rest once those are painted: the user sees the table's top sooner.
 pub const FIRST_ROWS: usize = 24;
 
+/// After the first rows, a long table builds this many per task, so that input is answered
+/// between them (500 rows at once take the main thread for about half a second on a first visit).
+pub const ROWS_PER_TASK: usize = 50;
+
+/// Sets `built` one higher in a task of its own, then again until it reaches `batches`; stops
+/// when the table is gone.
+fn build_batches(built: RwSignal<usize>, batches: usize) {
+    set_timeout(
+        move || {
+            let Some(now) = built.try_get_untracked() else {
+                return;
+            };
+            built.set(now + 1);
+            if now + 1 < batches {
+                build_batches(built, batches);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
 /// One schema's mapping, as the step shows it, without its rows.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MappingTable {
@@ -212,19 +233,20 @@ fn Fields(
     });
     let none_shown = move || shown.with(|s| !s.is_empty() && s.iter().all(|s| !s));
     let long = rows >= SKIP_OFFSCREEN_FROM_ROWS;
+    // The rows in the order they are built: the first screens, then a task's worth at a time.
     let first_rows = if long { FIRST_ROWS } else { rows };
-    let rest = RwSignal::new(!long);
-    if long {
+    let batches: Vec<std::ops::Range<usize>> = std::iter::once(0..first_rows)
+        .chain(
+            (first_rows..rows)
+                .step_by(ROWS_PER_TASK)
+                .map(|at| at..(at + ROWS_PER_TASK).min(rows)),
+        )
+        .collect();
+    let count = batches.len();
+    let built = RwSignal::new(1);
+    if count > 1 {
         // After the frame that paints the first rows, not before it.
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    // The step may be gone by then.
-                    let _ = rest.try_set(true);
-                },
-                std::time::Duration::ZERO,
-            )
-        });
+        request_animation_frame(move || build_batches(built, count));
     }
     let row = move |r: usize| {
         let shown = move || shown.with(|s| s.get(r).copied().unwrap_or(true));
@@ -295,8 +317,13 @@ fn Fields(
                 </tr>
             </thead>
             <tbody role="rowgroup">
-                {(0..first_rows).map(row).collect_view()}
-                <Reveal when=move || rest.get()>{(first_rows..rows).map(row).collect_view()}</Reveal>
+                {batches
+                    .into_iter()
+                    .enumerate()
+                    .map(|(b, range)| view! {
+                        <Reveal when=move || { built.get() > b }>{range.clone().map(row).collect_view()}</Reveal>
+                    })
+                    .collect_view()}
             </tbody>
         </table>
         <Reveal when=none_shown>

@@ -27,7 +27,7 @@ pub use keyed::{KeyedList, Reveal};
 pub use mapping_row::{row_input_id, MappingRowView};
 pub use mapping_step::{
     MappingData, MappingRow, MappingStep, MappingTable, FILTER_FROM_ROWS, FIRST_ROWS,
-    SKIP_OFFSCREEN_FROM_ROWS,
+    ROWS_PER_TASK, SKIP_OFFSCREEN_FROM_ROWS,
 };
 pub use nav_bar::NavBar;
 pub use passthrough::{Passthrough, PASSTHROUGH_STEP};
