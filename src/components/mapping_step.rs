@@ -301,14 +301,15 @@ fn Fields(
         </div>
         // Column widths are the stylesheet's, the same in every table of the step. The roles
         // are stated because the rows are styled as grids (see the stylesheet).
-        <table role="table" class=match (first.push, beside_push, long) {
-            (true, _, false) => "esw-table",
-            (true, _, true) => "esw-table esw-table--long",
-            (false, true, false) => "esw-table esw-table--pull",
-            (false, true, true) => "esw-table esw-table--pull esw-table--long",
-            (false, false, false) => "esw-table esw-table--two",
-            (false, false, true) => "esw-table esw-table--two esw-table--long",
-        }>
+        <table
+            role="table"
+            class=match (first.push, beside_push) {
+                (true, _) => "esw-table",
+                (false, true) => "esw-table esw-table--pull",
+                (false, false) => "esw-table esw-table--two",
+            }
+            class:esw-table--long=long
+        >
             <thead role="rowgroup">
                 <tr role="row">
                     <th role="columnheader" scope="col">{texts.column_app_field}</th>
