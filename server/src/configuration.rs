@@ -37,12 +37,22 @@ pub fn build(catalog: &Catalog, session: &StoredSession) -> Value {
 
     let mut schemas = Map::new();
     for (key, given) in entries {
-        let integration = provider.and_then(|p| p.integration(&key));
         let is_model = catalog.is_known_type(&key);
+        let choice = euc.and_then(|e| e.schemas.get(&key));
+        // A schema given by title is served by the resource the user matched it to, else by the
+        // provider's custom object of that name.
+        let integration = provider.and_then(|p| {
+            if is_model {
+                p.integration(&key)
+            } else {
+                choice
+                    .and_then(|c| p.matched_fields_of(&key, c))
+                    .or_else(|| p.custom_object(&key))
+            }
+        });
         if is_model && integration.is_none() {
             continue; // The provider cannot sync this schema, so Endgrate would not configure it.
         }
-        let choice = euc.and_then(|e| e.schemas.get(&key));
         // Endgrate's entry names one integration: the pull one when the schema is pulled (a
         // schema both pulled and pushed lists both in `end_user_configuration`).
         let method = choice
@@ -53,10 +63,16 @@ pub fn build(catalog: &Catalog, session: &StoredSession) -> Value {
             });
         let method_str = method.as_str();
         let mut entry = Map::new();
-        if let Some(def) = catalog.schemas.get(&key).filter(|_| is_model) {
+        let display_name = integration.map(|i| i.display_name.as_str()).or_else(|| {
+            catalog
+                .schemas
+                .get(&key)
+                .filter(|_| is_model)
+                .map(|def| def.display_name.as_str())
+        });
+        if let Some(display_name) = display_name {
             // Named as the widget names it: `widget_core::request::resource_name` over the
             // integration's display name, e.g. `get-contacts` / "Get Contacts".
-            let display_name = integration.map_or(def.display_name.as_str(), |i| &i.display_name);
             let name = choice
                 .and_then(|c| c.methods.get(method))
                 .and_then(|m| m.integration.clone())
@@ -73,8 +89,10 @@ pub fn build(catalog: &Catalog, session: &StoredSession) -> Value {
             schema_json(catalog, &key, given, method_str),
         );
 
+        // The fields of the object the mapping was made against (a matched resource's type).
+        let fields_type = integration.map_or(key.as_str(), |i| i.endgrate_type.as_str());
         let provider_fields: &[Field] = provider
-            .and_then(|p| p.fields.get(&key))
+            .and_then(|p| p.fields.get(fields_type))
             .map(Vec::as_slice)
             .unwrap_or_default();
         let passthrough: Vec<&Field> = match choice {

@@ -180,3 +180,95 @@ async fn cross_site_authorize_is_refused() {
         .unwrap();
     assert_eq!(response.status().as_u16(), 403);
 }
+
+/// A session of one schema given by title ("Opportunity"), matched by the user to HubSpot's
+/// deals, with `fields` and `passthrough` as the widget would send them.
+fn opportunity_body(port: u16, methods: &str, fields: &str, passthrough: &str) -> String {
+    format!(
+        r#"{{"provider": "hubspot",
+            "schema": [{{"title": "Opportunity", "properties": {{"name": {{"type": "string"}}}}}}],
+            "redirect_url": "http://127.0.0.1:{port}/done",
+            "end_user_configuration": {{"schemas": {{"Opportunity": {{"methods": {methods},
+              "fields": {fields}, "passthrough_fields": {passthrough}}}}}}}}}"#
+    )
+}
+
+#[tokio::test]
+async fn a_title_schema_matched_to_a_resource_is_configured_as_that_resource() {
+    let server = TestServer::start(&[]);
+    let initiate = server.url("/api/session/initiate");
+    let methods =
+        r#"{"IMPORT": {"integration": "get-deals"}, "EXPORT": {"integration": "create-deals"}}"#;
+    let body = opportunity_body(
+        server.port,
+        methods,
+        r#"{"name": {"provider_field": "dealname", "upsert": "OVERWRITE"}}"#,
+        r#"["deal_currency_code"]"#,
+    );
+    let (status, _, text) = post_json(&initiate, Some(&server.key), None, &body).await;
+    assert_eq!(status, 200, "{text}");
+    let id = json(&text)["session_id"].as_str().unwrap().to_string();
+    let response = client()
+        .post(server.url("/session/authorize"))
+        .header("origin", &server.base)
+        .form(&[("session_id", id.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 303);
+
+    let config_url = server.url(&format!("/api/session/configuration?session_id={id}"));
+    let (status, _, text) = get(&config_url, Some(&server.key)).await;
+    assert_eq!(status, 200, "{text}");
+    let entry = &json(&text)["schemas"]["Opportunity"];
+    assert_eq!(entry["integration"], "get-deals", "{entry}");
+    assert_eq!(
+        entry["integration_info"],
+        serde_json::json!({"name": "get-deals", "display_name": "Get Deals", "method": "IMPORT"})
+    );
+    assert_eq!(entry["schema"]["title"], "Opportunity");
+    assert_eq!(
+        entry["passthrough_fields"]["properties"]["deal_currency_code"]["title"],
+        "Currency"
+    );
+
+    // The mapping is checked against the matched resource's fields, not left unchecked.
+    let contact_field = opportunity_body(
+        server.port,
+        methods,
+        r#"{"name": {"provider_field": "email", "upsert": "OVERWRITE"}}"#,
+        "[]",
+    );
+    let (status, _, text) = post_json(&initiate, Some(&server.key), None, &contact_field).await;
+    assert_eq!(status, 422, "{text}");
+    assert_eq!(
+        error_key(&text),
+        "end_user_configuration.schemas.Opportunity.fields.name.provider_field"
+    );
+    assert!(text.contains("no field `email` on crm-deal"), "{text}");
+    let (status, _, text) = post_json(
+        &initiate,
+        Some(&server.key),
+        None,
+        &opportunity_body(server.port, methods, "{}", r#"["no_such_field"]"#),
+    )
+    .await;
+    assert_eq!(status, 422, "{text}");
+    assert_eq!(
+        error_key(&text),
+        "end_user_configuration.schemas.Opportunity.passthrough_fields[0]"
+    );
+    // Fields mapped with no resource named cannot be checked against anything.
+    let unnamed = opportunity_body(
+        server.port,
+        r#"{"IMPORT": {}}"#,
+        r#"{"name": {"provider_field": "dealname"}}"#,
+        "[]",
+    );
+    let (status, _, text) = post_json(&initiate, Some(&server.key), None, &unnamed).await;
+    assert_eq!(status, 422, "{text}");
+    assert_eq!(
+        error_key(&text),
+        "end_user_configuration.schemas.Opportunity.methods"
+    );
+}

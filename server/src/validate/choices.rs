@@ -8,7 +8,7 @@ use crate::seed::{Catalog, Provider};
 use crate::validate::CatalogScope;
 use std::collections::BTreeSet;
 use widget_core::request::resource_name;
-use widget_core::wire::{EndUserConfiguration, InitiateBody, Integration, Method, SchemaChoice};
+use widget_core::wire::{EndUserConfiguration, InitiateBody, Method, SchemaChoice};
 
 pub(super) fn check(
     body: &InitiateBody,
@@ -125,7 +125,8 @@ fn check_shape(choice: &SchemaChoice, at: &dyn Fn(&str) -> String) -> Result<(),
 }
 
 /// A schema given only by title, matched by the user to one of the provider's resources: each
-/// chosen integration must be one of the provider's in that direction.
+/// chosen integration must be one of the provider's in that direction, and the mapped and
+/// passed-through fields must be that resource's.
 fn check_matched_resources(
     provider: &Provider,
     key: &str,
@@ -134,13 +135,8 @@ fn check_matched_resources(
 ) -> Result<(), AppError> {
     let name = &provider.entry.provider.name;
     for (method, chosen) in choice.methods.iter() {
-        let fits =
-            |i: &&Integration| i.supports(method) && (!i.is_custom_object || i.display_name == key);
         let offered: Vec<String> = provider
-            .entry
-            .integrations
-            .iter()
-            .filter(fits)
+            .resources_for(key, method)
             .map(|i| resource_name(&i.display_name, method))
             .collect();
         if offered.is_empty() {
@@ -165,7 +161,20 @@ fn check_matched_resources(
             }
         }
     }
-    Ok(())
+    if choice.fields.is_empty() && choice.passthrough_fields.is_empty() {
+        return Ok(());
+    }
+    // The fields are those of the resource the schema was matched to.
+    match provider.matched_fields_of(key, choice) {
+        Some(resource) => check_fields(provider, &resource.endgrate_type, choice, at),
+        None => Err(AppError::invalid(
+            &at("methods"),
+            format!(
+                "names no integration of {name} for this schema, so its fields cannot be mapped; \
+                 give one in methods.IMPORT.integration or methods.EXPORT.integration"
+            ),
+        )),
+    }
 }
 
 fn check_against_provider(
@@ -203,9 +212,21 @@ fn check_against_provider(
             }
         }
     }
+    check_fields(provider, key, choice, at)
+}
+
+/// Every mapped provider field and passed-through field is one of the provider's fields on
+/// `endgrate_type`, the object the mapping was made against.
+fn check_fields(
+    provider: &Provider,
+    endgrate_type: &str,
+    choice: &SchemaChoice,
+    at: &dyn Fn(&str) -> String,
+) -> Result<(), AppError> {
+    let name = &provider.entry.provider.name;
     let provider_fields = provider
         .fields
-        .get(key)
+        .get(endgrate_type)
         .map(Vec::as_slice)
         .unwrap_or_default();
     let has = |field: &str| provider_fields.iter().any(|f| f.name == field);
@@ -213,7 +234,10 @@ fn check_against_provider(
         if !has(&mapping.provider_field) {
             return Err(AppError::invalid(
                 &at(&format!("fields.{field}.provider_field")),
-                format!("{name} has no field `{}` on {key}", mapping.provider_field),
+                format!(
+                    "{name} has no field `{}` on {endgrate_type}",
+                    mapping.provider_field
+                ),
             ));
         }
     }
@@ -221,7 +245,7 @@ fn check_against_provider(
         if !has(field) {
             return Err(AppError::invalid(
                 &at(&format!("passthrough_fields[{i}]")),
-                format!("{name} has no field `{field}` on {key}"),
+                format!("{name} has no field `{field}` on {endgrate_type}"),
             ));
         }
     }
