@@ -368,7 +368,7 @@ impl Wizard {
                     field: p,
                     suggested: Some(j) == suggestion,
                     used_by: holder(&p.name),
-                    passed_through: s.passthrough.iter().any(|f| f.as_str() == p.name),
+                    passed_through: s.passthrough.contains(p.name.as_str()),
                 }
             })
             .collect()
@@ -449,17 +449,16 @@ impl Wizard {
         let Some((_, provider_fields)) = &s.fields else {
             return vec![];
         };
+        let mut mapped: Vec<&str> = s
+            .mapping
+            .values()
+            .filter_map(|m| m.provider_field.as_ref().map(FieldName::as_str))
+            .collect();
+        mapped.sort_unstable();
         provider_fields
             .iter()
-            .filter(|f| f.custom)
-            .filter(|f| {
-                !s.mapping.values().any(|m| {
-                    m.provider_field
-                        .as_ref()
-                        .is_some_and(|p| p.as_str() == f.name)
-                })
-            })
-            .map(|f| (f, s.passthrough.iter().any(|p| p.as_str() == f.name)))
+            .filter(|f| f.custom && mapped.binary_search(&f.name.as_str()).is_err())
+            .map(|f| (f, s.passthrough.contains(f.name.as_str())))
             .collect()
     }
 
