@@ -1,7 +1,8 @@
 // Push + Pull sessions (issue 12) through the real server: a schema pulled only, pushed only, or
 // both, each flow checking the exact body the server received; the upsert column exactly where
 // data is pushed; resources per direction stated by display name, and a schema given only by
-// title matched to a provider resource per direction. Screenshots of the schema, resource,
+// title matched to a provider resource per direction, its fields mapped against that resource's and
+// the session configured as it. Screenshots of the schema, resource,
 // mapping and review steps for a schema both pulled and pushed.
 import { test } from "node:test";
 import { browser, server, useServerAndBrowser } from "./support/suite.mjs";
@@ -204,4 +205,58 @@ test("a schema given only by title is matched to a provider resource in each dir
     },
   });
   await context.close();
+});
+
+test("a schema given only by title maps the fields of the resource it is matched to, and is configured as it", async () => {
+  const opportunity = { title: "Opportunity", properties: { amount: { type: "number" }, title: { type: "string" } } };
+  const { context, page, pageErrors, posts } = await open({
+    provider: "hubspot",
+    schema: [opportunity],
+    resource_selection: true,
+    field_selection: true,
+    passthrough_fields: true,
+    default_upsert_setting: "OVERWRITE",
+  });
+  await atStep(page, "Choose resources");
+  await page.getByRole("combobox", { name: "Pull into this app — Opportunity" }).selectOption({ label: "Get Deals" });
+  await page.getByRole("combobox", { name: "Push to the provider — Opportunity" }).selectOption({ label: "Create Deals" });
+  await next(page);
+  await atStep(page, "Map fields");
+  // The deal's fields, not the contact's: `amount` is suggested by name, Deal Name is picked.
+  await mappingSelect(page, "amount").waitFor();
+  assert.equal(await mappingSelect(page, "amount").inputValue(), "Amount");
+  const title = mappingSelect(page, "title");
+  await title.click();
+  await title.fill("deal na");
+  await page.getByRole("option", { name: /^Deal Name/ }).click();
+  await page.getByRole("checkbox", { name: "Currency" }).check();
+  await next(page);
+  await atStep(page, "Review and connect");
+  const body = await submitted(page, posts, pageErrors);
+  assert.deepEqual(body.end_user_configuration, {
+    schemas: {
+      Opportunity: {
+        methods: { IMPORT: { integration: "get-deals" }, EXPORT: { integration: "create-deals" } },
+        fields: { amount: { provider_field: "amount", upsert: "OVERWRITE" }, title: { provider_field: "dealname", upsert: "OVERWRITE" } },
+        passthrough_fields: ["deal_currency_code"],
+      },
+    },
+  });
+
+  const sessionId = new URL(page.url()).searchParams.get("session_id");
+  await context.close();
+  const authorize = await fetch(`${server.url}/session/authorize`, {
+    method: "POST",
+    headers: { origin: server.url, "content-type": "application/x-www-form-urlencoded" },
+    body: `session_id=${sessionId}`,
+    redirect: "manual",
+  });
+  assert.ok(authorize.status < 400, `authorize: ${authorize.status}`);
+  const key = server.logs().match(/Local API key: (\S+)/)[1];
+  const config = await fetch(`${server.url}/api/session/configuration?session_id=${sessionId}`, {
+    headers: { authorization: `Bearer ${key}` },
+  }).then((r) => r.json());
+  const entry = config.schemas.Opportunity;
+  assert.deepEqual(entry.integration_info, { name: "get-deals", display_name: "Get Deals", method: "IMPORT" });
+  assert.equal(entry.passthrough_fields.properties.deal_currency_code.title, "Currency");
 });
