@@ -12,6 +12,7 @@ pub mod json;
 pub mod mapping;
 pub mod options;
 pub mod request;
+pub mod resources;
 pub mod search;
 pub mod sorted;
 pub mod spelling;

@@ -297,6 +297,12 @@ impl MethodChoices {
             .filter_map(|m| self.get(m).map(|c| (m, c)))
     }
 
+    /// The integration named for each direction that names one, pull first.
+    pub fn picks(&self) -> impl Iterator<Item = (Method, &str)> {
+        self.iter()
+            .filter_map(|(method, chosen)| Some((method, chosen.integration.as_deref()?)))
+    }
+
     /// Whether no direction is chosen.
     pub fn is_empty(&self) -> bool {
         self.import.is_none() && self.export.is_none()

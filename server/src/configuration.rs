@@ -8,6 +8,7 @@ use crate::seed::Catalog;
 use crate::sessions::StoredSession;
 use serde_json::{json, Map, Value};
 use widget_core::request::{resource_display_name, resource_name};
+use widget_core::resources::{candidates, fields_type, matched_resource};
 use widget_core::wire::{Field, Method, Schema};
 
 /// `{"success": true, "session_id", "endgrate", "schemas", "passthrough_schemas", "end_user_configuration"}`.
@@ -39,17 +40,20 @@ pub fn build(catalog: &Catalog, session: &StoredSession) -> Value {
     for (key, given) in entries {
         let is_model = catalog.is_known_type(&key);
         let choice = euc.and_then(|e| e.schemas.get(&key));
-        // A schema given by title is served by the resource the user matched it to, else by the
-        // provider's custom object of that name.
-        let integration = provider.and_then(|p| {
-            if is_model {
-                p.integration(&key)
-            } else {
-                choice
-                    .and_then(|c| p.matched_fields_of(&key, c))
-                    .or_else(|| p.custom_object(&key))
+        let picks = || choice.into_iter().flat_map(|c| c.methods.picks());
+        // A schema given by title syncs through the provider's custom object of that name, or
+        // through the resource the user matched it to (widget_core's rule).
+        let resource_selection = session.body.resource_selection == Some(true);
+        let by_title = provider
+            .zip(given.filter(|_| !is_model))
+            .map(|(p, schema)| (schema, candidates(&p.entry, schema, resource_selection)));
+        let integration = match &by_title {
+            Some((_, c)) if c.matched_by_user => {
+                matched_resource(c.integrations.iter().copied(), picks())
             }
-        });
+            Some((_, c)) => c.integrations.first().copied(),
+            None => provider.and_then(|p| p.integration(&key)),
+        };
         if is_model && integration.is_none() {
             continue; // The provider cannot sync this schema, so Endgrate would not configure it.
         }
@@ -90,9 +94,17 @@ pub fn build(catalog: &Catalog, session: &StoredSession) -> Value {
         );
 
         // The fields of the object the mapping was made against (a matched resource's type).
-        let fields_type = integration.map_or(key.as_str(), |i| i.endgrate_type.as_str());
+        let fields_type = match &by_title {
+            Some((schema, c)) => fields_type(
+                schema,
+                c.integrations.iter().copied(),
+                c.matched_by_user,
+                picks(),
+            ),
+            None => key.clone(),
+        };
         let provider_fields: &[Field] = provider
-            .and_then(|p| p.fields.get(fields_type))
+            .and_then(|p| p.fields.get(&fields_type))
             .map(Vec::as_slice)
             .unwrap_or_default();
         let passthrough: Vec<&Field> = match choice {

@@ -185,7 +185,7 @@ async fn cross_site_authorize_is_refused() {
 /// deals, with `fields` and `passthrough` as the widget would send them.
 fn opportunity_body(port: u16, methods: &str, fields: &str, passthrough: &str) -> String {
     format!(
-        r#"{{"provider": "hubspot",
+        r#"{{"provider": "hubspot", "resource_selection": true,
             "schema": [{{"title": "Opportunity", "properties": {{"name": {{"type": "string"}}}}}}],
             "redirect_url": "http://127.0.0.1:{port}/done",
             "end_user_configuration": {{"schemas": {{"Opportunity": {{"methods": {methods},
@@ -271,4 +271,14 @@ async fn a_title_schema_matched_to_a_resource_is_configured_as_that_resource() {
         error_key(&text),
         "end_user_configuration.schemas.Opportunity.methods"
     );
+    // Without resource selection the widget offers no resource to match it to, so neither may
+    // a body name one.
+    let unoffered = body.replace(r#""resource_selection": true,"#, "");
+    let (status, _, text) = post_json(&initiate, Some(&server.key), None, &unoffered).await;
+    assert_eq!(status, 422, "{text}");
+    assert_eq!(
+        error_key(&text),
+        "end_user_configuration.schemas.Opportunity"
+    );
+    assert!(text.contains("without resource_selection"), "{text}");
 }

@@ -5,8 +5,9 @@
 use super::model::SchemaState;
 use crate::ids::SchemaKey;
 use crate::options::SessionOptions;
+use crate::resources::{candidates, Candidates};
 use crate::sorted::{SortedMap, SortedSet};
-use crate::wire::{Field, Integration, ProviderEntry, Schema};
+use crate::wire::{Field, ProviderEntry, Schema};
 
 /// The schema fields to map: the host schema's own `properties` when given, else the loaded
 /// common-data-model defaults.
@@ -65,79 +66,47 @@ pub(crate) fn provider_qualifies(session: &SessionOptions, entry: &ProviderEntry
 /// The schemas offered for `provider`: the session's, else the category's, else all the
 /// provider's; plus custom objects with `passthrough_schemas`.
 pub(crate) fn schemas_for(session: &SessionOptions, provider: &ProviderEntry) -> Vec<SchemaState> {
-    let find = |key: &str| {
-        provider
-            .integrations
-            .iter()
-            .find(|i| i.endgrate_type == key || (i.is_custom_object && i.display_name == key))
-    };
     let mut out: Vec<SchemaState> = Vec::new();
-    // A schema given only by title that is no custom object of the provider: with resource
-    // selection the user picks which of the provider's resources matches it (Endgrate's
-    // behaviour); without it nothing can match it.
-    let pickable: Vec<Integration> = if session.resource_selection() {
-        provider
-            .integrations
-            .iter()
-            .filter(|i| !i.is_custom_object)
-            .cloned()
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let mut push =
-        |entry: Schema, integration: Option<&Integration>, custom: bool, display: String| {
-            let Some(key) = entry.key().and_then(SchemaKey::new) else {
-                return;
-            };
-            if out.iter().any(|s| s.key == key) {
-                return;
-            }
-            let by_title = entry
-                .endgrate_type
-                .as_deref()
-                .is_none_or(|t| t == "unspecified");
-            let matched_by_user = integration.is_none() && by_title && !custom;
-            let candidates: Vec<Integration> = match integration {
-                Some(i) => vec![i.clone()],
-                None if matched_by_user => pickable.clone(),
-                None => Vec::new(),
-            };
-            let candidates = candidates
-                .into_iter()
-                .filter(|i| i.supports_pull || i.supports_push)
-                .collect();
-            let mut state = SchemaState {
-                display_name: display,
-                key,
-                entry,
-                custom,
-                candidates,
-                matched_by_user,
-                methods: SortedMap::new(),
-                fields: None,
-                suggestions: Vec::new(),
-                mapping: SortedMap::new(),
-                passthrough: SortedSet::new(),
-            };
-            // Endgrate: without schema selection "all provided schemas are used for both push
-            // and pull"; with it they start so too, and custom objects start off.
-            if !custom {
-                state.set_all_methods(true);
-            }
-            out.push(state);
+    let mut push = |entry: Schema, candidates: Candidates, custom: bool, display: String| {
+        let Some(key) = entry.key().and_then(SchemaKey::new) else {
+            return;
         };
+        if out.iter().any(|s| s.key == key) {
+            return;
+        }
+        let mut state = SchemaState {
+            display_name: display,
+            key,
+            entry,
+            custom,
+            candidates: candidates.integrations.into_iter().cloned().collect(),
+            matched_by_user: candidates.matched_by_user,
+            methods: SortedMap::new(),
+            fields: None,
+            suggestions: Vec::new(),
+            mapping: SortedMap::new(),
+            passthrough: SortedSet::new(),
+        };
+        // Endgrate: without schema selection "all provided schemas are used for both push
+        // and pull"; with it they start so too, and custom objects start off.
+        if !custom {
+            state.set_all_methods(true);
+        }
+        out.push(state);
+    };
     match (&session.schema, &session.category) {
         (Some(list), _) => {
             for s in list {
-                let key = s.key().unwrap_or_default().to_owned();
-                let integration = find(&key);
+                let candidates = candidates(provider, s, session.resource_selection());
+                let served_by = (!candidates.matched_by_user)
+                    .then(|| candidates.integrations.first())
+                    .flatten();
                 let display = s
                     .title
                     .clone()
-                    .or(integration.map(|i| i.display_name.clone()))
-                    .unwrap_or(key);
-                push(s.clone(), integration, false, display);
+                    .or(served_by.map(|i| i.display_name.clone()))
+                    .unwrap_or_else(|| s.key().unwrap_or_default().to_owned());
+                push(s.clone(), candidates, false, display);
             }
         }
         (None, category) => {
@@ -147,7 +116,7 @@ pub(crate) fn schemas_for(session: &SessionOptions, provider: &ProviderEntry) ->
                         endgrate_type: Some(i.endgrate_type.clone()),
                         ..Default::default()
                     };
-                    push(entry, Some(i), false, i.display_name.clone());
+                    push(entry, Candidates::only(i), false, i.display_name.clone());
                 }
             }
         }
@@ -158,7 +127,7 @@ pub(crate) fn schemas_for(session: &SessionOptions, provider: &ProviderEntry) ->
                 title: Some(i.display_name.clone()),
                 ..Default::default()
             };
-            push(entry, Some(i), true, i.display_name.clone());
+            push(entry, Candidates::only(i), true, i.display_name.clone());
         }
     }
     out

@@ -7,6 +7,7 @@ use crate::ids::{FieldName, ProviderName, ResourceId, SchemaKey};
 use crate::mapping::{suggest, types_compatible};
 use crate::options::SessionOptions;
 use crate::request::{build_initiate_body, resource_display_name, resource_name, ChosenSchema};
+use crate::resources::fields_type;
 use crate::sorted::{SortedMap, SortedSet};
 use crate::wire::{
     Field, FieldChoice, InitiateBody, Integration, Method, MethodChoice, MethodChoices,
@@ -143,26 +144,16 @@ impl SchemaState {
     /// The endgrate_type whose field catalog the mapping uses: the schema's own, else, for a
     /// schema matched by the user, the type of the resource picked (pull first), else the key.
     pub fn fields_type(&self) -> String {
-        if let Some(t) = self
-            .entry
-            .endgrate_type
-            .as_deref()
-            .filter(|t| *t != "unspecified")
-        {
-            return t.to_owned();
-        }
-        if self.matched_by_user {
-            for (method, chosen) in self.methods.iter() {
-                let picked = self
-                    .resources(*method)
-                    .into_iter()
-                    .find(|(id, _, _)| Some(id) == chosen.as_ref());
-                if let Some((_, _, i)) = picked {
-                    return i.endgrate_type.clone();
-                }
-            }
-        }
-        self.key.as_str().to_owned()
+        let picks = self
+            .methods
+            .iter()
+            .filter_map(|(method, chosen)| Some((*method, chosen.as_ref()?.as_str())));
+        fields_type(
+            &self.entry,
+            self.candidates.iter(),
+            self.matched_by_user,
+            picks,
+        )
     }
 
     pub fn schema_field(&self, name: &FieldName) -> Option<&Field> {

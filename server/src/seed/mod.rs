@@ -11,8 +11,7 @@ pub use fields::parse_fields;
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use widget_core::request::resource_name;
-use widget_core::wire::{Field, Integration, Method, ProviderEntry, ProviderInfo, SchemaChoice};
+use widget_core::wire::{Field, Integration, ProviderEntry, ProviderInfo};
 
 const PROVIDERS_JSON: &str = include_str!("providers.json");
 const SCHEMAS_JSON: &str = include_str!("schemas.json");
@@ -76,53 +75,6 @@ impl Provider {
             .integrations
             .iter()
             .find(|i| i.endgrate_type == endgrate_type)
-    }
-
-    /// The provider's custom object named `key`, if it has one.
-    pub fn custom_object(&self, key: &str) -> Option<&Integration> {
-        self.entry
-            .integrations
-            .iter()
-            .find(|i| i.is_custom_object && i.display_name == key)
-    }
-
-    /// The integrations a schema given only by its title (`key`) can be matched to in `method`:
-    /// those that support it, the provider's custom object of that name among them and its other
-    /// custom objects not.
-    pub fn resources_for<'a>(
-        &'a self,
-        key: &'a str,
-        method: Method,
-    ) -> impl Iterator<Item = &'a Integration> + 'a {
-        self.entry
-            .integrations
-            .iter()
-            .filter(move |i| i.supports(method) && (!i.is_custom_object || i.display_name == key))
-    }
-
-    /// The integration the title schema `key` was matched to in `method`, from the resource
-    /// name the widget sent for it.
-    pub fn matched<'a>(
-        &'a self,
-        key: &'a str,
-        method: Method,
-        chosen: &str,
-    ) -> Option<&'a Integration> {
-        self.resources_for(key, method)
-            .find(|i| resource_name(&i.display_name, method) == chosen)
-    }
-
-    /// The integration whose fields a title schema's mapping was made against: the one matched
-    /// for its first direction, pull first (as `widget_core`'s wizard fetches them).
-    pub fn matched_fields_of<'a>(
-        &'a self,
-        key: &'a str,
-        choice: &SchemaChoice,
-    ) -> Option<&'a Integration> {
-        choice.methods.iter().find_map(|(method, chosen)| {
-            let name = chosen.integration.as_deref()?;
-            self.matched(key, method, name)
-        })
     }
 }
 

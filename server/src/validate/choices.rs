@@ -8,7 +8,8 @@ use crate::seed::{Catalog, Provider};
 use crate::validate::CatalogScope;
 use std::collections::BTreeSet;
 use widget_core::request::resource_name;
-use widget_core::wire::{EndUserConfiguration, InitiateBody, Method, SchemaChoice};
+use widget_core::resources::{candidates, fields_type, matched_resource};
+use widget_core::wire::{EndUserConfiguration, InitiateBody, Method, Schema, SchemaChoice};
 
 pub(super) fn check(
     body: &InitiateBody,
@@ -80,7 +81,13 @@ pub(super) fn check(
             Some(provider) if catalog.is_known_type(key) => {
                 check_against_provider(provider, key, choice, &at)?
             }
-            Some(provider) => check_matched_resources(provider, key, choice, &at)?,
+            Some(provider) => {
+                let schema = body.schema.iter().flatten().find(|s| s.key() == Some(key));
+                if let Some(schema) = schema {
+                    let resource_selection = body.resource_selection == Some(true);
+                    check_matched_resources(provider, schema, resource_selection, choice, &at)?
+                }
+            }
             None => {}
         }
     }
@@ -124,19 +131,35 @@ fn check_shape(choice: &SchemaChoice, at: &dyn Fn(&str) -> String) -> Result<(),
     Ok(())
 }
 
-/// A schema given only by title, matched by the user to one of the provider's resources: each
-/// chosen integration must be one of the provider's in that direction, and the mapped and
-/// passed-through fields must be that resource's.
+/// A schema given only by title: it syncs through the provider's custom object of that name, or
+/// through the resource the user matched it to (widget_core's rule, `resources::candidates`);
+/// each chosen integration must be one of those in its direction, and the mapped and
+/// passed-through fields must be those the widget offered (`resources::fields_type`).
 fn check_matched_resources(
     provider: &Provider,
-    key: &str,
+    schema: &Schema,
+    resource_selection: bool,
     choice: &SchemaChoice,
     at: &dyn Fn(&str) -> String,
 ) -> Result<(), AppError> {
     let name = &provider.entry.provider.name;
+    let candidates = candidates(&provider.entry, schema, resource_selection);
+    if candidates.integrations.is_empty() {
+        let why = if resource_selection {
+            format!("{name} has no integration it can be matched to")
+        } else {
+            format!(
+                "is given only by title and is no custom object of {name}; without \
+                 resource_selection it cannot be matched to one of its integrations"
+            )
+        };
+        return Err(AppError::invalid(&at(""), why));
+    }
     for (method, chosen) in choice.methods.iter() {
-        let offered: Vec<String> = provider
-            .resources_for(key, method)
+        let offered: Vec<String> = candidates
+            .integrations
+            .iter()
+            .filter(|i| i.supports(method))
             .map(|i| resource_name(&i.display_name, method))
             .collect();
         if offered.is_empty() {
@@ -164,17 +187,26 @@ fn check_matched_resources(
     if choice.fields.is_empty() && choice.passthrough_fields.is_empty() {
         return Ok(());
     }
-    // The fields are those of the resource the schema was matched to.
-    match provider.matched_fields_of(key, choice) {
-        Some(resource) => check_fields(provider, &resource.endgrate_type, choice, at),
-        None => Err(AppError::invalid(
+    let matched = matched_resource(
+        candidates.integrations.iter().copied(),
+        choice.methods.picks(),
+    );
+    if candidates.matched_by_user && matched.is_none() {
+        return Err(AppError::invalid(
             &at("methods"),
             format!(
                 "names no integration of {name} for this schema, so its fields cannot be mapped; \
                  give one in methods.IMPORT.integration or methods.EXPORT.integration"
             ),
-        )),
+        ));
     }
+    let endgrate_type = fields_type(
+        schema,
+        candidates.integrations.iter().copied(),
+        candidates.matched_by_user,
+        choice.methods.picks(),
+    );
+    check_fields(provider, &endgrate_type, choice, at)
 }
 
 fn check_against_provider(
