@@ -70,6 +70,22 @@ async function submitted(page, posts, pageErrors) {
   return posts[0].body;
 }
 
+/** Presses the hosted page's Authorize for `sessionId`, then reads the session's configuration
+ * as the host backend would (with the local API key). */
+async function authorizedConfiguration(sessionId) {
+  const authorize = await fetch(`${server.url}/session/authorize`, {
+    method: "POST",
+    headers: { origin: server.url, "content-type": "application/x-www-form-urlencoded" },
+    body: `session_id=${sessionId}`,
+    redirect: "manual",
+  });
+  assert.ok(authorize.status < 400, `authorize: ${authorize.status}`);
+  const key = server.logs().match(/Local API key: (\S+)/)[1];
+  return fetch(`${server.url}/api/session/configuration?session_id=${sessionId}`, {
+    headers: { authorization: `Bearer ${key}` },
+  }).then((r) => r.json());
+}
+
 const bodyWith = (choice) => ({
   ...SESSION,
   redirect_url: `${server.url}/done`,
@@ -164,17 +180,7 @@ test("pulled and pushed: one mapping, a resource per direction, upsert on every 
   // The server stored it as sent and returns it from the configuration endpoint.
   const sessionId = new URL(page.url()).searchParams.get("session_id");
   await context.close();
-  const authorize = await fetch(`${server.url}/session/authorize`, {
-    method: "POST",
-    headers: { origin: server.url, "content-type": "application/x-www-form-urlencoded" },
-    body: `session_id=${sessionId}`,
-    redirect: "manual",
-  });
-  assert.ok(authorize.status < 400, `authorize: ${authorize.status}`);
-  const key = server.logs().match(/Local API key: (\S+)/)[1];
-  const config = await fetch(`${server.url}/api/session/configuration?session_id=${sessionId}`, {
-    headers: { authorization: `Bearer ${key}` },
-  }).then((r) => r.json());
+  const config = await authorizedConfiguration(sessionId);
   assert.deepEqual(config.end_user_configuration, body.end_user_configuration);
 });
 
@@ -245,17 +251,7 @@ test("a schema given only by title maps the fields of the resource it is matched
 
   const sessionId = new URL(page.url()).searchParams.get("session_id");
   await context.close();
-  const authorize = await fetch(`${server.url}/session/authorize`, {
-    method: "POST",
-    headers: { origin: server.url, "content-type": "application/x-www-form-urlencoded" },
-    body: `session_id=${sessionId}`,
-    redirect: "manual",
-  });
-  assert.ok(authorize.status < 400, `authorize: ${authorize.status}`);
-  const key = server.logs().match(/Local API key: (\S+)/)[1];
-  const config = await fetch(`${server.url}/api/session/configuration?session_id=${sessionId}`, {
-    headers: { authorization: `Bearer ${key}` },
-  }).then((r) => r.json());
+  const config = await authorizedConfiguration(sessionId);
   const entry = config.schemas.Opportunity;
   assert.deepEqual(entry.integration_info, { name: "get-deals", display_name: "Get Deals", method: "IMPORT" });
   assert.equal(entry.passthrough_fields.properties.deal_currency_code.title, "Currency");

@@ -83,14 +83,10 @@ pub fn matched_resource<'a, 'p>(
     })
 }
 
-/// The endgrate_type whose field catalog a schema's mapping uses: the schema's own; else, for a
-/// schema matched by the user, the type of its [`matched_resource`]; else its key.
-pub fn fields_type<'a, 'p>(
-    schema: &Schema,
-    candidates: impl Iterator<Item = &'a Integration> + Clone,
-    matched_by_user: bool,
-    picks: impl IntoIterator<Item = (Method, &'p str)>,
-) -> String {
+/// The endgrate_type whose field catalog a schema's mapping uses: the schema's own; else the type
+/// of the integration the user `matched` it to (its [`matched_resource`], when
+/// [`Candidates::matched_by_user`]); else its key.
+pub fn fields_type(schema: &Schema, matched: Option<&Integration>) -> String {
     if let Some(t) = schema
         .endgrate_type
         .as_deref()
@@ -98,9 +94,6 @@ pub fn fields_type<'a, 'p>(
     {
         return t.to_owned();
     }
-    let matched = matched_by_user
-        .then(|| matched_resource(candidates, picks))
-        .flatten();
     match matched {
         Some(i) => i.endgrate_type.clone(),
         None => schema.key().unwrap_or_default().to_owned(),
@@ -202,12 +195,11 @@ mod tests {
         assert_eq!(matched(&[(Method::Import, "get-projects")]), None);
         let fields_of = |schema: &Schema, picks: &[(Method, &str)]| {
             let c = candidates(&p, schema, true);
-            fields_type(
-                schema,
-                c.integrations.iter().copied(),
-                c.matched_by_user,
-                picks.iter().copied(),
-            )
+            let matched = c
+                .matched_by_user
+                .then(|| matched_resource(c.integrations.iter().copied(), picks.iter().copied()))
+                .flatten();
+            fields_type(schema, matched)
         };
         let opportunity = by_title("Opportunity");
         assert_eq!(fields_of(&opportunity, &both), "crm-deal");

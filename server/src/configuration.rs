@@ -36,6 +36,7 @@ pub fn build(catalog: &Catalog, session: &StoredSession) -> Value {
         }
     }
 
+    let resource_selection = session.body.resource_selection == Some(true);
     let mut schemas = Map::new();
     for (key, given) in entries {
         let is_model = catalog.is_known_type(&key);
@@ -43,7 +44,6 @@ pub fn build(catalog: &Catalog, session: &StoredSession) -> Value {
         let picks = || choice.into_iter().flat_map(|c| c.methods.picks());
         // A schema given by title syncs through the provider's custom object of that name, or
         // through the resource the user matched it to (widget_core's rule).
-        let resource_selection = session.body.resource_selection == Some(true);
         let by_title = provider
             .zip(given.filter(|_| !is_model))
             .map(|(p, schema)| (schema, candidates(&p.entry, schema, resource_selection)));
@@ -95,12 +95,7 @@ pub fn build(catalog: &Catalog, session: &StoredSession) -> Value {
 
         // The fields of the object the mapping was made against (a matched resource's type).
         let fields_type = match &by_title {
-            Some((schema, c)) => fields_type(
-                schema,
-                c.integrations.iter().copied(),
-                c.matched_by_user,
-                picks(),
-            ),
+            Some((schema, c)) => fields_type(schema, integration.filter(|_| c.matched_by_user)),
             None => key.clone(),
         };
         let provider_fields: &[Field] = provider

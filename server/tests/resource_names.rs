@@ -166,13 +166,7 @@ async fn configuration_reports_the_widgets_resource_name_for_every_offered_type(
             .await;
             assert_eq!(status, 200, "{text}");
             let id = json(&text)["session_id"].as_str().unwrap().to_string();
-            let response = client()
-                .post(server.url("/session/authorize"))
-                .header("origin", &server.base)
-                .form(&[("session_id", id.as_str())])
-                .send()
-                .await
-                .unwrap();
+            let response = authorize(&server, &id).await;
             assert!(response.status().is_success(), "{}", response.status());
             let (status, _, text) = get(
                 &server.url(&format!("/api/session/configuration?session_id={id}")),

@@ -45,13 +45,7 @@ async fn hosted_round_trip_redirects_with_session_id_and_configures_the_session(
     assert!(page.contains("Acme &lt;Corp&gt;"), "label is escaped");
     assert!(page.contains("HubSpot") && page.contains("action=\"/session/authorize\""));
 
-    let response = client()
-        .post(server.url("/session/authorize"))
-        .header("origin", &server.base)
-        .form(&[("session_id", id.as_str())])
-        .send()
-        .await
-        .unwrap();
+    let response = authorize(&server, &id).await;
     assert_eq!(response.status().as_u16(), 303);
     let location = response.headers()["location"].to_str().unwrap().to_string();
     assert_eq!(
@@ -208,13 +202,7 @@ async fn a_title_schema_matched_to_a_resource_is_configured_as_that_resource() {
     let (status, _, text) = post_json(&initiate, Some(&server.key), None, &body).await;
     assert_eq!(status, 200, "{text}");
     let id = json(&text)["session_id"].as_str().unwrap().to_string();
-    let response = client()
-        .post(server.url("/session/authorize"))
-        .header("origin", &server.base)
-        .form(&[("session_id", id.as_str())])
-        .send()
-        .await
-        .unwrap();
+    let response = authorize(&server, &id).await;
     assert_eq!(response.status().as_u16(), 303);
 
     let config_url = server.url(&format!("/api/session/configuration?session_id={id}"));

@@ -7,7 +7,7 @@ use crate::ids::{FieldName, ProviderName, ResourceId, SchemaKey};
 use crate::mapping::{suggest, types_compatible};
 use crate::options::SessionOptions;
 use crate::request::{build_initiate_body, resource_display_name, resource_name, ChosenSchema};
-use crate::resources::fields_type;
+use crate::resources::{fields_type, matched_resource};
 use crate::sorted::{SortedMap, SortedSet};
 use crate::wire::{
     Field, FieldChoice, InitiateBody, Integration, Method, MethodChoice, MethodChoices,
@@ -148,12 +148,11 @@ impl SchemaState {
             .methods
             .iter()
             .filter_map(|(method, chosen)| Some((*method, chosen.as_ref()?.as_str())));
-        fields_type(
-            &self.entry,
-            self.candidates.iter(),
-            self.matched_by_user,
-            picks,
-        )
+        let matched = self
+            .matched_by_user
+            .then(|| matched_resource(self.candidates.iter(), picks))
+            .flatten();
+        fields_type(&self.entry, matched)
     }
 
     pub fn schema_field(&self, name: &FieldName) -> Option<&Field> {

@@ -39,6 +39,7 @@ pub(super) fn check(
             ));
         }
     };
+    let resource_selection = body.resource_selection == Some(true);
     for (key, choice) in &euc.schemas {
         let at = |rest: &str| {
             if rest.is_empty() {
@@ -84,7 +85,6 @@ pub(super) fn check(
             Some(provider) => {
                 let schema = body.schema.iter().flatten().find(|s| s.key() == Some(key));
                 if let Some(schema) = schema {
-                    let resource_selection = body.resource_selection == Some(true);
                     check_matched_resources(provider, schema, resource_selection, choice, &at)?
                 }
             }
@@ -200,13 +200,8 @@ fn check_matched_resources(
             ),
         ));
     }
-    let endgrate_type = fields_type(
-        schema,
-        candidates.integrations.iter().copied(),
-        candidates.matched_by_user,
-        choice.methods.picks(),
-    );
-    check_fields(provider, &endgrate_type, choice, at)
+    let matched = matched.filter(|_| candidates.matched_by_user);
+    check_fields(provider, &fields_type(schema, matched), choice, at)
 }
 
 fn check_against_provider(

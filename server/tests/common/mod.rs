@@ -196,6 +196,17 @@ pub async fn post_json(
     (status, headers, response.text().await.unwrap())
 }
 
+/// The hosted page's Authorize button for session `id`, pressed from the server's own origin.
+pub async fn authorize(server: &TestServer, id: &str) -> reqwest::Response {
+    client()
+        .post(server.url("/session/authorize"))
+        .header("origin", &server.base)
+        .form(&[("session_id", id)])
+        .send()
+        .await
+        .unwrap()
+}
+
 pub async fn get(url: &str, bearer: Option<&str>) -> (u16, reqwest::header::HeaderMap, String) {
     let mut request = client().get(url);
     if let Some(key) = bearer {
