@@ -6,6 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
 step "Checking tools (installs only what is missing)"
+ensure_disk_space 2
 ensure_wasm_target
 ensure_wasm_bindgen
 ensure_wasm_pack

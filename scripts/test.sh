@@ -20,6 +20,7 @@ trap 'rm -rf "$LOG" "$ENGINE_LOGS" "$BROWSER_TMP"' EXIT
 for_engine() { tee -a "$LOG" "$ENGINE_LOGS/$1"; }
 
 step "Checking tools (installs only what is missing)"
+ensure_disk_space 5
 ensure_wasm_target
 ensure_wasm_bindgen
 ensure_wasm_pack
