@@ -1,8 +1,10 @@
 //! The one search of the widget: ranked, case- and accent-insensitive, typo-tolerant, over any
 //! list whose entries have a shown name and other names (providers: display name and id; fields:
 //! title and key). Ranks are exact > prefix > word start > substring > subsequence > one typo;
-//! ties go to the shorter shown name, then list order, so results never jump between
-//! keystrokes. Pure and allocation-light per query; the index is built once per list.
+//! within a rank, a match on the shown name goes before a match on another name only (typing
+//! "deal" lists "Deal Name" before "Currency", whose key is `deal_currency_code`), then the
+//! shorter shown name, then list order, so results never jump between keystrokes. Pure and
+//! allocation-light per query; the index is built once per list.
 
 use crate::text::{fold, within_one_edit};
 use crate::wire::{Field, ProviderEntry};
@@ -124,7 +126,8 @@ impl SearchIndex {
                 .collect();
         }
         let q_chars: Vec<char> = q.chars().collect();
-        let mut hits: Vec<(MatchKind, usize, usize)> = self
+        // Each hit: its best match, and whether the shown name (the first) matched that well.
+        let mut hits: Vec<((MatchKind, bool), usize, usize)> = self
             .entries
             .iter()
             .enumerate()
@@ -133,7 +136,10 @@ impl SearchIndex {
                 let best = e
                     .names
                     .iter()
-                    .filter_map(|(name, words)| match_kind(&q, &q_chars, name, words))
+                    .enumerate()
+                    .filter_map(|(at, (name, words))| {
+                        Some((match_kind(&q, &q_chars, name, words)?, at == 0))
+                    })
                     .max()?;
                 Some((best, e.len, i))
             })
@@ -141,7 +147,7 @@ impl SearchIndex {
         // The index makes the order total, so the crate's unstable sort gives the same result.
         hits.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         hits.into_iter()
-            .map(|(kind, _, i)| (i, Some(kind)))
+            .map(|((kind, _), _, i)| (i, Some(kind)))
             .collect()
     }
 }
@@ -292,6 +298,29 @@ mod tests {
         let among = index.search_among("life", |i| i != 0 && i != 2);
         assert_eq!(among, [1, 3]);
         assert_eq!(index.search_among("", |i| i % 2 == 1), [1, 3]);
+    }
+
+    #[test]
+    fn a_match_on_the_shown_name_ranks_above_the_same_match_on_the_key_only() {
+        // HubSpot's deal properties: every key starts with "deal", the shorter title does not.
+        let list = vec![
+            field("deal_currency_code", Some("Currency")),
+            field("dealname", Some("Deal Name")),
+            field("dealstage", Some("Deal Stage")),
+        ];
+        let index = SearchIndex::fields(&list);
+        let titles: Vec<_> = index
+            .search("deal")
+            .into_iter()
+            .map(|i| list[i].title.as_deref().unwrap_or_default())
+            .collect();
+        assert_eq!(titles, ["Deal Name", "Deal Stage", "Currency"]);
+        // The kind of match still ranks first: a key's prefix beats a title's word start.
+        let list = vec![
+            field("amount_in_home", Some("Amount in deal currency")),
+            field("deal_currency_code", Some("Currency")),
+        ];
+        assert_eq!(SearchIndex::fields(&list).search("deal"), [1, 0]);
     }
 
     #[test]
