@@ -246,19 +246,37 @@ async fn a_title_schema_matched_to_a_resource_is_configured_as_that_resource() {
         error_key(&text),
         "end_user_configuration.schemas.Opportunity.passthrough_fields[0]"
     );
-    // Fields mapped with no resource named cannot be checked against anything.
-    let unnamed = opportunity_body(
-        server.port,
-        r#"{"IMPORT": {}}"#,
-        r#"{"name": {"provider_field": "dealname"}}"#,
-        "[]",
-    );
-    let (status, _, text) = post_json(&initiate, Some(&server.key), None, &unnamed).await;
-    assert_eq!(status, 422, "{text}");
-    assert_eq!(
-        error_key(&text),
-        "end_user_configuration.schemas.Opportunity.methods"
-    );
+    // Each direction names the resource the user matched: with none, there is nothing to check
+    // the fields against or to configure, with fields or without, whichever direction lacks it.
+    for (methods, fields, missing) in [
+        (
+            r#"{"IMPORT": {}}"#,
+            r#"{"name": {"provider_field": "dealname"}}"#,
+            "IMPORT",
+        ),
+        (
+            r#"{"IMPORT": {}, "EXPORT": {"integration": "create-deals"}}"#,
+            "{}",
+            "IMPORT",
+        ),
+        (
+            r#"{"IMPORT": {"integration": "get-deals"}, "EXPORT": {}}"#,
+            "{}",
+            "EXPORT",
+        ),
+    ] {
+        let unnamed = opportunity_body(server.port, methods, fields, "[]");
+        let (status, _, text) = post_json(&initiate, Some(&server.key), None, &unnamed).await;
+        assert_eq!(status, 422, "{methods}: {text}");
+        assert_eq!(
+            error_key(&text),
+            format!("end_user_configuration.schemas.Opportunity.methods.{missing}.integration")
+        );
+        assert!(
+            text.contains("get-deals") || text.contains("create-deals"),
+            "{text}"
+        );
+    }
     // Without resource selection the widget offers no resource to match it to, so neither may
     // a body name one.
     let unoffered = body.replace(r#""resource_selection": true,"#, "");

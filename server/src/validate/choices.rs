@@ -171,17 +171,32 @@ fn check_matched_resources(
                 ),
             ));
         }
-        if let Some(integration) = &chosen.integration {
-            if !offered.contains(integration) {
+        // Matched by the user, the schema has no resource of its own to fall back on: each
+        // direction names the one the user picked (the widget always sends it).
+        let Some(integration) = &chosen.integration else {
+            if candidates.matched_by_user {
                 return Err(AppError::invalid(
                     &at(&format!("methods.{}.integration", method.as_str())),
                     format!(
-                        "`{integration}` is not an integration of {name} for {}; it offers {}",
+                        "is required: the schema is given only by title and is no custom object \
+                         of {name}, so each direction names the integration the user matched it \
+                         to; {} offers {}",
                         direction(method),
                         offered.join(", ")
                     ),
                 ));
             }
+            continue;
+        };
+        if !offered.contains(integration) {
+            return Err(AppError::invalid(
+                &at(&format!("methods.{}.integration", method.as_str())),
+                format!(
+                    "`{integration}` is not an integration of {name} for {}; it offers {}",
+                    direction(method),
+                    offered.join(", ")
+                ),
+            ));
         }
     }
     if choice.fields.is_empty() && choice.passthrough_fields.is_empty() {
@@ -190,17 +205,8 @@ fn check_matched_resources(
     let matched = matched_resource(
         candidates.integrations.iter().copied(),
         choice.methods.picks(),
-    );
-    if candidates.matched_by_user && matched.is_none() {
-        return Err(AppError::invalid(
-            &at("methods"),
-            format!(
-                "names no integration of {name} for this schema, so its fields cannot be mapped; \
-                 give one in methods.IMPORT.integration or methods.EXPORT.integration"
-            ),
-        ));
-    }
-    let matched = matched.filter(|_| candidates.matched_by_user);
+    )
+    .filter(|_| candidates.matched_by_user);
     check_fields(provider, &fields_type(schema, matched), choice, at)
 }
 
