@@ -19,11 +19,11 @@ wasm_bindgen_version() {
 # Stops early, naming the shortfall, when the disk holding the build cannot take what a run writes:
 # a fresh clone's full test run writes about 3.1 GB into target/ (measured), the demo about 1 GB.
 ensure_disk_space() {
-  local need_gb=$1 free_kb
-  mkdir -p "${CARGO_TARGET_DIR:-$ROOT/target}"
-  free_kb="$(df -Pk "${CARGO_TARGET_DIR:-$ROOT/target}" | awk 'NR == 2 { print $4 }')"
+  local need_gb=$1 target="${CARGO_TARGET_DIR:-$ROOT/target}" free_kb
+  mkdir -p "$target"
+  free_kb="$(df -Pk "$target" | awk 'NR == 2 { print $4 }')"
   if [ "$free_kb" -lt $((need_gb * 1024 * 1024)) ]; then
-    fail "only $((free_kb / 1024)) MB free on the disk holding ${CARGO_TARGET_DIR:-$ROOT/target}; this needs about $need_gb GB"
+    fail "only $((free_kb / 1024)) MB free on the disk holding $target; this needs about $need_gb GB"
   fi
 }
 
